@@ -1,0 +1,14 @@
+import { appInfoRouter } from './app-info';
+import { settingsRouter } from './settings';
+import { router } from './trpc';
+
+/**
+ * The one contract between the renderer and main, over IPC (Electron) or HTTP (web mode).
+ * The renderer imports only its type.
+ */
+export const appRouter = router({
+  app: appInfoRouter,
+  settings: settingsRouter,
+});
+
+export type AppRouter = typeof appRouter;

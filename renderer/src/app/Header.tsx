@@ -1,0 +1,52 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useBook } from './book-context';
+import { Link, useRoute } from './router';
+import { useTRPC } from '../platform/trpc';
+
+const SECTIONS = [
+  { path: 'counter', label: 'Counter' },
+  { path: 'customers', label: 'Customers' },
+  { path: 'invoices', label: 'Invoices' },
+] as const;
+
+/** The app's top bar: the sections, the business, and who is using this PC. */
+export function Header() {
+  const { profile, members, me } = useBook();
+  const route = useRoute();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const chooseMember = useMutation(
+    trpc.settings.update.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.settings.get.queryKey() }),
+    }),
+  );
+  const current = route.path[0] ?? 'counter';
+  return (
+    <header className="app-header">
+      <span className="brand">Rateback</span>
+      <nav aria-label="Sections">
+        {SECTIONS.map((s) => (
+          <Link key={s.path} to={`/${s.path}`} aria-current={current === s.path ? 'page' : undefined}>
+            {s.label}
+          </Link>
+        ))}
+      </nav>
+      <span className="business-name">{profile.name}</span>
+      <label className="member-picker">
+        <span>At this PC</span>
+        <select
+          aria-label="Team member at this PC"
+          value={me?.id ?? ''}
+          onChange={(e) => chooseMember.mutate({ currentMemberId: e.target.value || null })}
+        >
+          <option value="">Choose…</option>
+          {members.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name} ({m.role})
+            </option>
+          ))}
+        </select>
+      </label>
+    </header>
+  );
+}

@@ -1,0 +1,30 @@
+import { useRoute } from './router';
+import { CounterScreen } from '../features/counter/CounterScreen';
+import { CustomersScreen } from '../features/customers/CustomersScreen';
+import { CustomerDetail } from '../features/customers/CustomerDetail';
+import { CustomerEditor } from '../features/customers/CustomerEditor';
+import { RatingScreen } from '../features/ratings/RatingScreen';
+import { InvoicesScreen } from '../features/invoices/InvoicesScreen';
+import { InvoiceDetail } from '../features/invoices/InvoiceDetail';
+import { InvoiceEditor } from '../features/invoices/InvoiceEditor';
+
+/** Picks the screen for the current hash route (see router.tsx for the list). */
+export function Screens() {
+  const { path, params } = useRoute();
+  const [section, id, action] = path;
+  switch (section) {
+    case 'customers':
+      if (id === undefined) return <CustomersScreen />;
+      if (id === 'new') return <CustomerEditor customerId={null} />;
+      if (action === 'edit') return <CustomerEditor key={id} customerId={id} />;
+      if (action === 'rate') return <RatingScreen key={id} customerId={id} invoiceId={params.get('invoice')} />;
+      return <CustomerDetail key={id} customerId={id} />;
+    case 'invoices':
+      if (id === undefined) return <InvoicesScreen />;
+      if (id === 'new') return <InvoiceEditor invoiceId={null} customerId={params.get('customer')} />;
+      if (action === 'edit') return <InvoiceEditor key={id} invoiceId={id} customerId={null} />;
+      return <InvoiceDetail key={id} invoiceId={id} />;
+    default:
+      return <CounterScreen />;
+  }
+}

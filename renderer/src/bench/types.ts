@@ -1,0 +1,100 @@
+/**
+ * The benchmark page's contract with tests/bench/run.mjs: everything it can call lives on one
+ * `window.rbBench` object. Results are raw samples (milliseconds); run.mjs computes the
+ * percentiles, so there is one percentile rule for every figure.
+ */
+
+export const QUERY_KINDS = ['name-prefix', 'phone-digits', 'email'] as const;
+export type QueryKind = (typeof QUERY_KINDS)[number];
+export type QuerySets = Record<QueryKind, string[]>;
+
+export interface BookShape {
+  seed: number;
+  customers: number;
+  invoicesPerCustomer: number;
+  /** The generator's "today" (YYYY-MM-DD). */
+  today: string;
+}
+
+export interface CompareImportOptions extends BookShape {
+  /** Each path runs `rounds` times; odd rounds run the paths in reverse order. */
+  rounds: number;
+}
+
+export interface WriteTimes {
+  customersMs: number[];
+  invoicesMs: number[];
+}
+
+/** app: the import path; bare: one bulkPut of prepared rows; bare-chunked: the same in the app's chunks. */
+export const IMPORT_PATHS = ['app', 'bare', 'bare-chunked'] as const;
+export type ImportPath = (typeof IMPORT_PATHS)[number];
+
+export type CompareImportResult = Record<ImportPath | 'prepare', WriteTimes> & {
+  customers: number;
+  invoices: number;
+};
+
+export interface SeedOptions extends BookShape {
+  /** Customers generated and imported per step, to bound the page's memory. */
+  chunkCustomers: number;
+}
+
+export interface SeedResult {
+  customers: number;
+  invoices: number;
+  ratings: number;
+  statusChanges: number;
+  members: number;
+  customersMs: number;
+  invoicesMs: number;
+  generateMs: number;
+  totalMs: number;
+}
+
+export interface PeerBuildResult {
+  documents: number;
+  readMs: number;
+  indexMs: number;
+}
+
+/** Per query kind: one sample per query for each way of looking up, in the same order. */
+export interface KindSamples {
+  /** The app's searchCounter(db, q, 20). */
+  app: number[];
+  /** One bare index.getAll(range, 20) on the tokens index through the raw IDBDatabase. */
+  floor: number[];
+  /** FlexSearch in memory. */
+  peer: number[];
+  /** Where the app's time goes (see lookup-parts.ts). */
+  parts: Record<LookupPart, number[]>;
+  /** Average result counts, to show every way finds something. */
+  hits: { app: number; floor: number; peer: number };
+}
+
+export const LOOKUP_PARTS = ['dexie-tokens', 'raw-tokens-25', 'dexie-invoice-number', 'zod-parse'] as const;
+export type LookupPart = (typeof LOOKUP_PARTS)[number];
+
+export type LookupResult = Record<QueryKind, KindSamples>;
+
+export interface FirstOpenResult {
+  openMs: number;
+  firstSearchMs: number;
+  hits: number;
+}
+
+export interface RbBench {
+  compareImport(opts: CompareImportOptions): Promise<CompareImportResult>;
+  seed(opts: SeedOptions): Promise<SeedResult>;
+  sampleQueries(opts: { perKind: number; seed: number }): Promise<QuerySets>;
+  buildPeer(): Promise<PeerBuildResult>;
+  dropPeer(): void;
+  measureLookups(opts: { queries: QuerySets; warmup: number }): Promise<LookupResult>;
+  firstOpen(query: string): Promise<FirstOpenResult>;
+}
+
+declare global {
+  interface Window {
+    rbBench: RbBench;
+  }
+}

@@ -1,0 +1,36 @@
+import Dexie, { type Table } from 'dexie';
+import type { Member } from '@core/member';
+import type { Rating } from '@core/rating';
+import type { StatusChange } from '@core/customer';
+import type { CustomerRow, InvoiceRow } from './rows';
+import { SCHEMA_VERSIONS } from './schema-versions';
+
+/** A key/value row for book-wide facts: the business profile, the demo flag. */
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+/**
+ * The book: one business's customers, invoices, ratings and team, kept in IndexedDB.
+ * Every version of the schema is declared in schema-versions.ts so an old database upgrades
+ * step by step; nothing here reads or writes rows — the repositories do, validating each one.
+ */
+export class BookDb extends Dexie {
+  customers!: Table<CustomerRow, string>;
+  invoices!: Table<InvoiceRow, string>;
+  ratings!: Table<Rating, string>;
+  statusChanges!: Table<StatusChange, string>;
+  members!: Table<Member, string>;
+  meta!: Table<MetaRow, string>;
+
+  constructor(name = DEFAULT_BOOK_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    for (const v of SCHEMA_VERSIONS) {
+      const version = this.version(v.version).stores(v.stores);
+      if (v.upgrade) version.upgrade(v.upgrade);
+    }
+  }
+}
+
+export const DEFAULT_BOOK_NAME = 'rateback-book';

@@ -1,0 +1,50 @@
+import type { Transaction } from 'dexie';
+import { openDueDateOf } from './invoice-keys';
+import type { InvoiceRow } from './rows';
+
+/**
+ * Every schema the book has had, oldest first. Dexie upgrades an older database through each
+ * step in turn, so a version, once released, is never edited: add a new one instead.
+ *
+ * Index notes (the counter lookup depends on them):
+ * - customers.*tokens is a multi-entry index: one prefix range on it answers any lookup.
+ * - [status.value+nameKey] lists watch/blacklisted customers alphabetically without a scan.
+ * - invoices.openDueDate exists only on invoices with money owed (see rows.ts).
+ */
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const SCHEMA_V1: SchemaVersion = {
+  version: 1,
+  stores: {
+    customers: 'id, *tokens, nameKey, [status.value+nameKey], createdAt, updatedAt',
+    invoices: 'id, customerId, numberKey, issueDate, dueDate',
+    ratings: 'id, customerId, raterId, date',
+    statusChanges: 'id, customerId, setAt',
+    members: 'id',
+    meta: 'key',
+  },
+};
+
+/** v2: open and overdue invoices get their own sparse index instead of a scan of all invoices. */
+export const SCHEMA_V2: SchemaVersion = {
+  version: 2,
+  stores: {
+    invoices: 'id, customerId, numberKey, issueDate, dueDate, openDueDate',
+  },
+  async upgrade(tx) {
+    await tx
+      .table<InvoiceRow, string>('invoices')
+      .toCollection()
+      .modify((row) => {
+        const open = openDueDateOf(row);
+        if (open === undefined) delete row.openDueDate;
+        else row.openDueDate = open;
+      });
+  },
+};
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_V1, SCHEMA_V2];

@@ -1,0 +1,19 @@
+/** Countries and currencies offered at set-up; the schema accepts any ISO code. */
+export const COUNTRIES: readonly (readonly [string, string])[] = [
+  ['GB', 'United Kingdom'],
+  ['IE', 'Ireland'],
+  ['DE', 'Germany'],
+  ['FR', 'France'],
+  ['NL', 'Netherlands'],
+  ['BE', 'Belgium'],
+  ['ES', 'Spain'],
+  ['IT', 'Italy'],
+  ['AT', 'Austria'],
+  ['PL', 'Poland'],
+  ['US', 'United States'],
+  ['CA', 'Canada'],
+  ['AU', 'Australia'],
+  ['NZ', 'New Zealand'],
+];
+
+export const CURRENCIES: readonly string[] = ['GBP', 'EUR', 'USD', 'CAD', 'AUD', 'NZD', 'PLN', 'CHF', 'SEK', 'DKK', 'NOK', 'JPY'];

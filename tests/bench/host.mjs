@@ -1,0 +1,50 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/**
+ * Starts the built web host (out/main/web-host.js) on a free port with its own data folder
+ * and resolves once it prints its address. `stop()` ends that process only.
+ */
+export function startWebHost(dataDir, { timeoutMs = 30_000 } = {}) {
+  const child = spawn(process.execPath, ['out/main/web-host.js', '--port', '0'], {
+    cwd: ROOT,
+    env: { ...process.env, RATEBACK_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise((done) => child.once('exit', (code, signal) => done({ code, signal })));
+  let output = '';
+  child.stderr.on('data', (chunk) => process.stderr.write(`[web-host] ${chunk}`));
+
+  const url = new Promise((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The web host printed no address within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /Rateback \(web mode\) at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolveUrl(match[1]);
+      }
+    });
+    exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      reject(new Error(`The web host exited (${code ?? signal}) before printing its address:\n${output}`));
+    });
+  });
+
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  return url.then(
+    (address) => ({ url: address, stop }),
+    async (error) => {
+      await stop();
+      throw error;
+    },
+  );
+}
