@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldText, nationalDigits, normaliseEmail, normalisePhone, normaliseTaxId } from './identifiers';
+import { foldText, formatPhone, nationalDigits, normaliseEmail, normalisePhone, normaliseTaxId } from './identifiers';
 
 function phone(raw: string, country = 'GB'): string {
   const r = normalisePhone(raw, country);
@@ -133,5 +133,16 @@ describe('normaliseTaxId', () => {
     expect(normaliseTaxId(' FR 12 345678901 ')).toBe('FR12345678901');
     expect(normaliseTaxId('12–3456789')).toBe('123456789');
     expect(normaliseTaxId('')).toBe('');
+  });
+});
+
+describe('formatPhone', () => {
+  it.each([
+    ['+447700900123', undefined, '+44 7700 900123'],
+    ['+447700900123', 'GB', '07700 900123'],
+    ['+14155550134', 'GB', '+1 415 555 0134'],
+    ['not a number', 'GB', 'not a number'],
+  ])('%s (home %s) → %s', (e164, home, expected) => {
+    expect(formatPhone(e164, home)).toBe(expected);
   });
 });

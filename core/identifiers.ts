@@ -10,6 +10,7 @@
  * margins. The renderer bundles this module, so the smaller table is the right one.
  */
 import {
+  getCountryCallingCode,
   isSupportedCountry,
   parsePhoneNumberFromString,
   validatePhoneNumberLength,
@@ -144,6 +145,22 @@ export function nationalDigits(e164: string): string | null {
     return digits === '' ? null : digits;
   } catch {
     return null;
+  }
+}
+
+/**
+ * A stored E.164 number written for people: "+44 7700 900123". Numbers from the business's
+ * own country are shown as dialled there ("07700 900123"). Falls back to the raw string.
+ */
+export function formatPhone(e164: string, homeCountry?: string): string {
+  try {
+    const parsed = parsePhoneNumberFromString(e164);
+    if (!parsed) return e164;
+    // Compare calling codes, not countries: a reserved or new range may have no country.
+    const home = homeCountry !== undefined && isSupportedCountry(homeCountry) ? getCountryCallingCode(homeCountry) : null;
+    return parsed.countryCallingCode === home ? parsed.formatNational() : parsed.formatInternational();
+  } catch {
+    return e164;
   }
 }
 

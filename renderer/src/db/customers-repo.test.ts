@@ -98,7 +98,10 @@ describe('customers', () => {
     expect(await getCustomer(db, b.value.id)).toBeUndefined();
     expect(await invoicesOfCustomer(db, a.value.id)).toHaveLength(1);
     expect(await ratingsOfCustomer(db, a.value.id)).toHaveLength(1);
-    expect(await statusHistory(db, a.value.id)).toHaveLength(1);
+    // The duplicate's own history moved over, plus the kept customer's change to watch.
+    const history = await statusHistory(db, a.value.id);
+    expect(history).toHaveLength(2);
+    expect(history[0]).toMatchObject({ from: 'ok', to: 'watch' });
   });
 
   it('deletes a customer with their invoices and ratings in one go', async () => {

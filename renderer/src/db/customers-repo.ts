@@ -144,6 +144,18 @@ export async function mergeCustomers(db: BookDb, keepId: string, dropId: string,
       await db.statusChanges.where('customerId').equals(dropId).modify({ customerId: keepId });
       await db.customers.delete(dropId);
       await db.customers.put(toCustomerRow(merged));
+      // Taking over the duplicate's stricter status is a status change of the kept customer.
+      if (merged.status.value !== keep.status.value) {
+        await db.statusChanges.add({
+          id: newId(),
+          customerId: keepId,
+          from: keep.status.value,
+          to: merged.status.value,
+          reason: `Merged with ${drop.displayName}: ${merged.status.reason}`.slice(0, 500),
+          setBy: ctx.actor,
+          setAt: now,
+        });
+      }
       return merged;
     }),
   );

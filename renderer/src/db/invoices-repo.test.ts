@@ -58,7 +58,11 @@ describe('invoices', () => {
     expect(await listInvoiceIds(db, 'overdue', '2026-02-03')).toEqual([]);
     expect(await listInvoiceIds(db, 'paid', '2026-02-03')).toEqual([a.value.id]);
 
+    await setInvoiceState(db, b.value.id, 'disputed', ctx);
+    expect(await listInvoiceIds(db, 'overdue', '2026-05-01')).toEqual([]);
+    expect(await listInvoiceIds(db, 'open', '2026-05-01')).toEqual([b.value.id]);
     await setInvoiceState(db, b.value.id, 'written_off', ctx);
+    expect(await listInvoiceIds(db, 'paid', '2026-02-03')).toEqual([a.value.id]);
     expect(await listInvoiceIds(db, 'open', '2026-02-03')).toEqual([]);
   });
 
@@ -74,6 +78,13 @@ describe('invoices', () => {
       ctx,
     );
     expect(!lowered.ok && lowered.issues[0]?.path).toEqual(['totalMinor']);
+    const otherCurrency = await updateInvoice(
+      db,
+      a.value.id,
+      { number: 'INV-T', customerId, issueDate: '2026-01-01', dueDate: '2026-02-01', currency: 'EUR', totalMinor: 10_000, state: 'issued', notes: '' },
+      ctx,
+    );
+    expect(!otherCurrency.ok && otherCurrency.issues[0]?.path).toEqual(['currency']);
     expect((await getInvoice(db, a.value.id))?.totalMinor).toBe(10_000);
   });
 

@@ -46,26 +46,34 @@ export type InvoiceFilter = 'all' | 'open' | 'overdue' | 'paid';
 
 /**
  * Invoice ids for the list, newest first (open and overdue: oldest due first, since that is
- * the order they are chased in). Open and overdue read only the sparse openDueDate index.
+ * the order they are chased in). Every filter reads index keys only, never whole invoices:
+ * open and overdue the sparse openDueDate index, paid is "all but open, drafts and write-offs".
+ * Overdue leaves disputed invoices out, as they are not chased (they show as Disputed).
  */
 export async function listInvoiceIds(db: BookDb, filter: InvoiceFilter, today: IsoDate): Promise<string[]> {
+  const keys = (p: Promise<unknown[]>) => p as Promise<string[]>;
   switch (filter) {
     case 'open':
-      return (await db.invoices.orderBy('openDueDate').primaryKeys()) as string[];
-    case 'overdue':
-      return (await db.invoices.where('openDueDate').below(today).primaryKeys()) as string[];
+      return keys(db.invoices.orderBy('openDueDate').primaryKeys());
+    case 'overdue': {
+      const [overdue, disputed] = await Promise.all([
+        keys(db.invoices.where('openDueDate').below(today).primaryKeys()),
+        keys(db.invoices.where('state').equals('disputed').primaryKeys()),
+      ]);
+      const skip = new Set(disputed);
+      return skip.size === 0 ? overdue : overdue.filter((id) => !skip.has(id));
+    }
     case 'paid': {
-      const ids: string[] = [];
-      await db.invoices
-        .orderBy('issueDate')
-        .reverse()
-        .each((row) => {
-          if (row.openDueDate === undefined && row.state !== 'draft' && row.state !== 'written_off') ids.push(row.id);
-        });
-      return ids;
+      const [all, open, unpaid] = await Promise.all([
+        keys(db.invoices.orderBy('issueDate').reverse().primaryKeys()),
+        keys(db.invoices.where('openDueDate').above('').primaryKeys()),
+        keys(db.invoices.where('state').anyOf('draft', 'written_off').primaryKeys()),
+      ]);
+      const skip = new Set([...open, ...unpaid]);
+      return all.filter((id) => !skip.has(id));
     }
     case 'all':
-      return ((await db.invoices.orderBy('issueDate').primaryKeys()) as string[]).reverse();
+      return keys(db.invoices.orderBy('issueDate').reverse().primaryKeys());
   }
 }
 
@@ -113,9 +121,19 @@ export async function updateInvoice(db: BookDb, id: string, input: unknown, ctx:
       }
       if (await numberTaken(db, parsed.data.number, id)) return numberTakenIssue(parsed.data.number);
       const next: Invoice = { ...current, ...parsed.data, updatedAt: ctx.now() };
-      const paid = current.payments.reduce((s, p) => s + p.amountMinor, 0);
-      if (next.totalMinor < paid) {
-        return { ok: false, issues: [{ path: ['totalMinor'], message: 'The total cannot be less than what has already been paid' }] };
+      if (current.payments.length > 0) {
+        // Money already received pins the invoice down: its currency, its issued state and a
+        // total at least what was paid.
+        const paid = current.payments.reduce((s, p) => s + p.amountMinor, 0);
+        if (next.totalMinor < paid) {
+          return { ok: false, issues: [{ path: ['totalMinor'], message: 'The total cannot be less than what has already been paid' }] };
+        }
+        if (next.currency !== current.currency) {
+          return { ok: false, issues: [{ path: ['currency'], message: 'Payments were recorded in ' + current.currency + '; the currency can no longer change' }] };
+        }
+        if (next.state === 'draft') {
+          return { ok: false, issues: [{ path: ['state'], message: 'An invoice with payments cannot go back to draft' }] };
+        }
       }
       await db.invoices.put(toInvoiceRow(next));
       return { ok: true, value: next };

@@ -29,11 +29,14 @@ export const SCHEMA_V1: SchemaVersion = {
   },
 };
 
-/** v2: open and overdue invoices get their own sparse index instead of a scan of all invoices. */
+/**
+ * v2: open and overdue invoices get their own sparse index instead of a scan of all invoices,
+ * and `state` is indexed so the few drafts, disputes and write-offs are found without a scan.
+ */
 export const SCHEMA_V2: SchemaVersion = {
   version: 2,
   stores: {
-    invoices: 'id, customerId, numberKey, issueDate, dueDate, openDueDate',
+    invoices: 'id, customerId, numberKey, issueDate, dueDate, openDueDate, state',
   },
   async upgrade(tx) {
     await tx

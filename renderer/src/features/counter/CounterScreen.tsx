@@ -122,6 +122,7 @@ export function CounterScreen() {
             selected={hit === selected}
             today={today}
             currency={profile.currency}
+            country={profile.country}
             locale={profile.locale}
             onOpen={() => navigate(`/customers/${hit.customer.id}`)}
             onHover={() => setSelectedIndex(index)}

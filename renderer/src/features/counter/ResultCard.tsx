@@ -3,6 +3,7 @@ import type { Invoice } from '@core/invoice';
 import type { Rating } from '@core/rating';
 import { INCIDENT_LABELS } from '@core/rating';
 import { daysLate, openBalanceMinor } from '@core/invoice-status';
+import { formatPhone } from '@core/identifiers';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { money, day } from '../../ui/format';
 import { ScoreChip } from '../ratings/ScoreSummary';
@@ -15,13 +16,14 @@ interface Props {
   selected: boolean;
   today: string;
   currency: string;
+  country: string;
   locale: string;
   onOpen: () => void;
   onHover: () => void;
 }
 
 /** One customer in the counter's results: who, how risky, what they owe and how late. */
-export function ResultCard({ customer, viaInvoice, invoices, ratings, selected, today, currency, locale, onOpen, onHover }: Props) {
+export function ResultCard({ customer, viaInvoice, invoices, ratings, selected, today, currency, country, locale, onOpen, onHover }: Props) {
   const open = (invoices ?? []).filter((i) => openBalanceMinor(i) > 0);
   const owed = open.filter((i) => i.currency === currency).reduce((sum, i) => sum + openBalanceMinor(i), 0);
   const worstLate = open.reduce((max, i) => Math.max(max, daysLate(i, today)), 0);
@@ -29,7 +31,8 @@ export function ResultCard({ customer, viaInvoice, invoices, ratings, selected, 
     .filter((r) => r.incidents.length > 0)
     .sort((a, b) => b.date.localeCompare(a.date))
     .slice(0, 2);
-  const contact = [customer.company, customer.phones[0], customer.emails[0]].filter(Boolean).join(' · ');
+  const phone = customer.phones[0];
+  const contact = [customer.company, phone && formatPhone(phone, country), customer.emails[0]].filter(Boolean).join(' · ');
   return (
     <li
       role="option"

@@ -1,5 +1,6 @@
 import type { Customer } from '@core/customer';
 import { instant } from '../../ui/format';
+import { WarningIcon } from '../../ui/WarningIcon';
 
 /**
  * The warning a counter clerk cannot miss: shown whenever a watch or blacklisted customer is
@@ -12,7 +13,7 @@ export function StatusBanner({ customer, locale }: { customer: Customer; locale:
   return (
     <section role="alert" aria-label={blacklisted ? 'Blacklisted customer' : 'Customer on watch'} className={`status-banner status-banner-${status.value}`}>
       <strong className="status-banner-title">
-        {blacklisted ? '⛔ BLACKLISTED' : '⚠ ON WATCH'}: {customer.displayName}
+        <WarningIcon /> {blacklisted ? 'BLACKLISTED' : 'ON WATCH'}: {customer.displayName}
       </strong>
       <span className="status-banner-reason">{status.reason || 'No reason given'}</span>
       <span className="status-banner-meta">

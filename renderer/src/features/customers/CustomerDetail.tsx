@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { INCIDENT_LABELS, POSITIVE_LABELS, CRITERIA, CRITERION_LABELS } from '@core/rating';
 import { INVOICE_STATUS_LABELS, invoiceStatus, openBalanceMinor, daysLate } from '@core/invoice-status';
 import { PAYMENT_METHOD_LABELS } from '@core/invoice-input';
+import { formatPhone } from '@core/identifiers';
 import { useBook } from '../../app/book-context';
 import { Link, navigate } from '../../app/router';
 import { getCustomer } from '../../db/customers-repo';
@@ -73,7 +74,7 @@ export function CustomerDetail({ customerId }: { customerId: string }) {
         <dl>
           {customer.company ? <><dt>Company</dt><dd>{customer.company}</dd></> : null}
           <dt>Phone</dt>
-          <dd>{customer.phones.join(', ') || '—'}</dd>
+          <dd>{customer.phones.map((p) => formatPhone(p, profile.country)).join(', ') || '—'}</dd>
           <dt>E-mail</dt>
           <dd>{customer.emails.join(', ') || '—'}</dd>
           {customer.taxId ? <><dt>Tax / VAT id</dt><dd>{customer.taxId}</dd></> : null}

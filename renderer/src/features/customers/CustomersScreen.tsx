@@ -1,9 +1,11 @@
 import { useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { formatPhone } from '@core/identifiers';
 import { useBook } from '../../app/book-context';
 import { Link, navigate } from '../../app/router';
 import { getCustomers } from '../../db/customers-repo';
+import { useIdList } from '../../db/use-id-list';
 import { searchCounter } from '../../db/counter-search';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { day } from '../../ui/format';
@@ -20,11 +22,11 @@ export function CustomersScreen() {
   const [status, setStatus] = useState<CustomerStatusFilter>('all');
   const [sort, setSort] = useState<CustomerSort>('name');
   const [text, setText] = useState('');
-  const ids = useLiveQuery(async () => {
+  const ids = useIdList(db.customers, ['customer-ids', status, sort, text], async () => {
     if (text.trim() === '') return listCustomerIds(db, status, sort);
     const hits = await searchCounter(db, text, 200);
     return hits.filter((h) => status === 'all' || h.customer.status.value === status).map((h) => h.customer.id);
-  }, [db, status, sort, text]);
+  });
 
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -99,7 +101,7 @@ export function CustomersScreen() {
                       {c.displayName}
                     </a>
                     <span>{c.company}</span>
-                    <span>{c.phones[0] ?? ''}</span>
+                    <span>{c.phones[0] ? formatPhone(c.phones[0], profile.country) : ''}</span>
                     <span>
                       <StatusBadge status={c.status.value} />
                     </span>

@@ -42,7 +42,7 @@ export function InvoiceActions({ invoice, onRecordPayment }: { invoice: Invoice;
 
   const balance = money(openBalanceMinor(invoice), invoice.currency, profile.locale);
   return (
-    <div className="toolbar" role="group" aria-label="Invoice actions">
+    <div className="toolbar" role="toolbar" aria-label="Invoice actions">
       {can.recordPayment ? (
         <button type="button" className="primary" onClick={onRecordPayment}>
           Record payment

@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Invoice } from '@core/invoice';
 import { creditedMinor, daysLate, invoiceStatus, openBalanceMinor, paidMinor } from '@core/invoice-status';
 import { useBook } from '../../app/book-context';
-import { Link } from '../../app/router';
+import { Link, useRoute } from '../../app/router';
 import { getCustomer } from '../../db/customers-repo';
 import { getInvoice } from '../../db/invoices-repo';
 import { day, instant, money } from '../../ui/format';
@@ -40,7 +40,9 @@ function InvoiceView({ invoice }: { invoice: Invoice }) {
   const { db, today, profile } = useBook();
   const locale = profile.locale;
   const customer = useLiveQuery(() => getCustomer(db, invoice.customerId), [db, invoice.customerId]);
-  const [paying, setPaying] = useState(false);
+  // The counter's "Record payment" opens the invoice with ?pay=1: the form is then already open.
+  const { params } = useRoute();
+  const [paying, setPaying] = useState(() => params.get('pay') === '1');
   const [notice, setNotice] = useState('');
   const status = invoiceStatus(invoice, today);
   const late = daysLate(invoice, today);
