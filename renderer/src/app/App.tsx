@@ -3,15 +3,20 @@ import { Header } from './Header';
 import { Screens } from './Screens';
 import { Welcome } from '../features/onboarding/Welcome';
 import { DataProblems } from '../ui/DataProblems';
+import { WatchProvider } from '../features/watch/watch-status';
+import { AlertToasts } from '../features/alerts/AlertToasts';
 
 export function App() {
   return (
     <BookProvider fallback={(db) => <Welcome db={db} />}>
-      <Header />
-      <DataProblems />
-      <main className="screen">
-        <Screens />
-      </main>
+      <WatchProvider>
+        <Header />
+        <DataProblems />
+        <main className="screen">
+          <Screens />
+        </main>
+        <AlertToasts />
+      </WatchProvider>
     </BookProvider>
   );
 }

@@ -2,11 +2,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useBook } from './book-context';
 import { Link, useRoute } from './router';
 import { useTRPC } from '../platform/trpc';
+import { useWatchStatus } from '../features/watch/watch-status';
 
 const SECTIONS = [
   { path: 'counter', label: 'Counter' },
   { path: 'customers', label: 'Customers' },
   { path: 'invoices', label: 'Invoices' },
+  { path: 'chase', label: 'Chase' },
+  { path: 'import', label: 'Import' },
 ] as const;
 
 /** The app's top bar: the sections, the business, and who is using this PC. */
@@ -21,6 +24,8 @@ export function Header() {
     }),
   );
   const current = route.path[0] ?? 'counter';
+  const { counts, problem } = useWatchStatus();
+  const waiting = counts?.unacknowledgedAlerts ?? 0;
   return (
     <header className="app-header">
       <span className="brand">Rateback</span>
@@ -30,7 +35,15 @@ export function Header() {
             {s.label}
           </Link>
         ))}
+        <Link to="/alerts" aria-current={current === 'alerts' ? 'page' : undefined} aria-label={waiting > 0 ? `Alerts, ${waiting} not acknowledged` : 'Alerts'}>
+          Alerts{waiting > 0 ? <span className="count-badge">{waiting}</span> : null}
+        </Link>
       </nav>
+      {problem ? (
+        <span className="watch-problem" role="status" title={problem}>
+          Watch offline
+        </span>
+      ) : null}
       <span className="business-name">{profile.name}</span>
       <label className="member-picker">
         <span>At this PC</span>

@@ -7,6 +7,7 @@ import { RatingScreen } from '../features/ratings/RatingScreen';
 import { InvoicesScreen } from '../features/invoices/InvoicesScreen';
 import { InvoiceDetail } from '../features/invoices/InvoiceDetail';
 import { InvoiceEditor } from '../features/invoices/InvoiceEditor';
+import { AlertCentre } from '../features/alerts/AlertCentre';
 
 /** Picks the screen for the current hash route (see router.tsx for the list). */
 export function Screens() {
@@ -24,6 +25,8 @@ export function Screens() {
       if (id === 'new') return <InvoiceEditor invoiceId={null} customerId={params.get('customer')} />;
       if (action === 'edit') return <InvoiceEditor key={id} invoiceId={id} customerId={null} />;
       return <InvoiceDetail key={id} invoiceId={id} />;
+    case 'alerts':
+      return <AlertCentre />;
     default:
       return <CounterScreen />;
   }

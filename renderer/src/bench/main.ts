@@ -1,7 +1,7 @@
 import { compareImport } from './compare-import';
 import { firstOpen } from './first-open';
-import { measureLookups } from './lookup';
-import { buildPeer, dropPeer } from './peer';
+import { closeLookups, lookupOnce, peerLookup } from './lookup';
+import { buildPeer } from './peer';
 import { sampleQueries } from './queries';
 import { seed } from './seed';
 import type { RbBench } from './types';
@@ -10,6 +10,6 @@ import type { RbBench } from './types';
  * Entry of bench.html (built only with RATEBACK_BENCH=1). Opens nothing on load: run.mjs
  * calls these one at a time, so "first open after a restart" really is the first.
  */
-const rbBench: RbBench = { compareImport, seed, sampleQueries, buildPeer, dropPeer, measureLookups, firstOpen };
+const rbBench: RbBench = { compareImport, seed, sampleQueries, buildPeer, peerLookup, lookupOnce, closeLookups, firstOpen };
 window.rbBench = rbBench;
 document.title = 'Rateback benchmark (ready)';

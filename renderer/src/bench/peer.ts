@@ -48,10 +48,6 @@ export async function buildPeer(): Promise<PeerBuildResult> {
   return { documents: ids.length, readMs, indexMs };
 }
 
-export function dropPeer(): void {
-  current = null;
-}
-
 export const peer: Peer = {
   search(raw, limit) {
     if (!current) throw new Error('buildPeer() first');

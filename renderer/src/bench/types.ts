@@ -1,7 +1,8 @@
 /**
  * The benchmark page's contract with tests/bench/run.mjs: everything it can call lives on one
  * `window.rbBench` object. Results are raw samples (milliseconds); run.mjs computes the
- * percentiles, so there is one percentile rule for every figure.
+ * percentiles, so there is one percentile rule for every figure. Lookups are driven one query
+ * at a time, so the app and its FlexSearch peer can live in two pages (two JS heaps).
  */
 
 export const QUERY_KINDS = ['name-prefix', 'phone-digits', 'email'] as const;
@@ -58,24 +59,25 @@ export interface PeerBuildResult {
   indexMs: number;
 }
 
-/** Per query kind: one sample per query for each way of looking up, in the same order. */
-export interface KindSamples {
-  /** The app's searchCounter(db, q, 20). */
-  app: number[];
-  /** One bare index.getAll(range, 20) on the tokens index through the raw IDBDatabase. */
-  floor: number[];
-  /** FlexSearch in memory. */
-  peer: number[];
-  /** Where the app's time goes (see lookup-parts.ts). */
-  parts: Record<LookupPart, number[]>;
-  /** Average result counts, to show every way finds something. */
-  hits: { app: number; floor: number; peer: number };
-}
-
-export const LOOKUP_PARTS = ['dexie-tokens', 'raw-tokens-25', 'dexie-invoice-number', 'zod-parse'] as const;
+export const LOOKUP_PARTS = ['raw-tokens-25', 'dexie-tokens', 'dexie-tokens-in-tx', 'dexie-invoice-number', 'zod-parse'] as const;
 export type LookupPart = (typeof LOOKUP_PARTS)[number];
 
-export type LookupResult = Record<QueryKind, KindSamples>;
+/** One query on the app's book: milliseconds and result counts. */
+export interface LookupSample {
+  /** The app's searchCounter(db, q, 20). */
+  app: number;
+  /** One bare index.getAll(range, 20) on the tokens index through the raw IDBDatabase. */
+  floor: number;
+  /** Where the app's time goes (see lookup-parts.ts); null where a part does not apply. */
+  parts: Record<LookupPart, number | null>;
+  hits: { app: number; floor: number };
+}
+
+/** One query on the FlexSearch peer. */
+export interface PeerSample {
+  ms: number;
+  hits: number;
+}
 
 export interface FirstOpenResult {
   openMs: number;
@@ -88,8 +90,9 @@ export interface RbBench {
   seed(opts: SeedOptions): Promise<SeedResult>;
   sampleQueries(opts: { perKind: number; seed: number }): Promise<QuerySets>;
   buildPeer(): Promise<PeerBuildResult>;
-  dropPeer(): void;
-  measureLookups(opts: { queries: QuerySets; warmup: number }): Promise<LookupResult>;
+  peerLookup(q: string): PeerSample;
+  lookupOnce(q: string, appFirst: boolean): Promise<LookupSample>;
+  closeLookups(): void;
   firstOpen(query: string): Promise<FirstOpenResult>;
 }
 

@@ -4,6 +4,7 @@ import type { Rating } from '@core/rating';
 import type { StatusChange } from '@core/customer';
 import type { CustomerRow, InvoiceRow } from './rows';
 import { SCHEMA_VERSIONS } from './schema-versions';
+import { changeFeedMiddleware } from './change-feed';
 
 /** A key/value row for book-wide facts: the business profile, the demo flag. */
 export interface MetaRow {
@@ -30,6 +31,7 @@ export class BookDb extends Dexie {
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);
     }
+    this.use(changeFeedMiddleware(this));
   }
 }
 

@@ -6,6 +6,7 @@ import { StatusDialog } from '../customers/StatusDialog';
 import { ResultCard } from './ResultCard';
 import { StatusBanner } from './StatusBanner';
 import { useCardFacts, useCounterSearch } from './use-counter-search';
+import { useReportCustomerOpened } from '../watch/watch-status';
 
 /**
  * The home screen: one search box, focused on open. Type a name, a company, any part of a
@@ -22,6 +23,7 @@ export function CounterScreen() {
   const hits = results?.hits ?? [];
   const facts = useCardFacts(db, hits.map((h) => h.customer.id));
   const selected = hits[Math.min(selectedIndex, hits.length - 1)];
+  useReportCustomerOpened(selected?.customer);
 
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {

@@ -17,6 +17,7 @@ import { ScoreSummary } from '../ratings/ScoreSummary';
 import { StatusDialog } from './StatusDialog';
 import { MergeDialog } from './MergeDialog';
 import { DeleteCustomerDialog } from './DeleteCustomerDialog';
+import { useReportCustomerOpened } from '../watch/watch-status';
 
 /** Everything the book holds about one customer, with the actions a team takes on them. */
 export function CustomerDetail({ customerId }: { customerId: string }) {
@@ -26,6 +27,7 @@ export function CustomerDetail({ customerId }: { customerId: string }) {
   const ratings = useLiveQuery(() => ratingsOfCustomer(db, customerId), [db, customerId]);
   const history = useLiveQuery(() => statusHistory(db, customerId), [db, customerId]);
   const [dialog, setDialog] = useState<'status' | 'merge' | 'delete' | null>(null);
+  useReportCustomerOpened(customer ?? undefined);
 
   if (customer === undefined) return <p className="loading">Loading…</p>;
   if (customer === null)

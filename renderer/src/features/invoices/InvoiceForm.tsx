@@ -1,3 +1,4 @@
+import { useTRPCClient } from '../../platform/trpc';
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import type { Customer } from '@core/customer';
@@ -41,6 +42,7 @@ interface Props {
  */
 export function InvoiceForm({ title, invoice, initialCustomer, initial }: Props) {
   const { db, profile, write } = useBook();
+  const client = useTRPCClient();
   const [form, setForm] = useState(initial);
   const [customer, setCustomer] = useState(initialCustomer);
   const [issues, setIssues] = useState<FieldIssue[]>([]);
@@ -52,7 +54,11 @@ export function InvoiceForm({ title, invoice, initialCustomer, initial }: Props)
   const save = useMutation({
     mutationFn: (input: unknown) => (invoice ? updateInvoice(db, invoice.id, input, write) : createInvoice(db, input, write)),
     onSuccess: (result) => {
-      if (result.ok) navigate(`/invoices/${result.value.id}`);
+      if (result.ok) {
+        // A new invoice for a flagged customer is worth an alert; the watch decides.
+        if (!invoice) client.watch.event.mutate({ kind: 'invoice_created', invoiceId: result.value.id, customerId: result.value.customerId }).catch(() => {});
+        navigate(`/invoices/${result.value.id}`);
+      }
       else setIssues(result.issues);
     },
   });
