@@ -1,15 +1,25 @@
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow } from 'electron';
+import { app, type BrowserWindow } from 'electron';
 import { createIPCHandler } from 'trpc-electron/main';
 import { appRouter } from './router/app-router';
 import { createInnerContext } from './router/context';
 import { createFileSettingsStore } from './services/settings-store';
+import { nodeTimers } from './services/watch/timers';
+import { createWatchService, type WatchService } from './services/watch/watch-service';
+import { createFileWatchStore } from './services/watch/watch-store';
+import { hideOnClose } from './shell/keep-in-tray';
+import { START_HIDDEN_ARG } from './shell/login-item';
+import { createElectronNotifier } from './shell/notifier.electron';
+import { createWatchTray, type WatchTray } from './shell/tray';
 import { createAppWindow, type AppWindowOptions } from './shell/window';
 
 /**
  * The Electron shell: one instance per user, one window, main's router over IPC. Everything
  * it wires up is plain Node code that web mode also runs; only this file and shell/ touch
  * Electron.
+ *
+ * The watch (late invoices, blacklist alerts) lives here in main, not in the window: closing
+ * the window hides it and the app stays in the tray, chasing; only the tray's Quit stops it.
  */
 
 // A test or a second copy of the app can point the whole profile elsewhere, as in web mode.
@@ -26,42 +36,86 @@ const windowOptions: AppWindowOptions = {
   page: !app.isPackaged && devServerUrl ? { url: devServerUrl } : { file: rendererFile },
 };
 
+let quitting = false;
+let watch: WatchService | null = null;
+let tray: WatchTray | null = null;
+let mainWindow: BrowserWindow | null = null;
+/** Opens the window, or brings the hidden one back; set once the app is ready. */
+let showWindow: () => void = () => {};
+
 if (!app.requestSingleInstanceLock()) {
-  // Two copies writing the same IndexedDB and settings would corrupt each other: the second
-  // one hands over to the first (see 'second-instance') and quits.
+  // Two copies writing the same IndexedDB, settings and watch files would corrupt each other:
+  // the second one hands over to the first (see 'second-instance') and quits.
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    const win = BrowserWindow.getAllWindows()[0];
-    if (!win) return;
-    if (win.isMinimized()) win.restore();
-    win.focus();
-  });
+  app.on('second-instance', () => showWindow());
 
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+  // Closed windows are only hidden (see hideOnClose), so this fires only while quitting. The
+  // listener must exist all the same: without one, Electron quits when the last window goes.
+  app.on('window-all-closed', () => {});
+
+  app.on('before-quit', (event) => {
+    quitting = true;
+    if (!watch) return;
+    // Write the watch's pending changes before the process ends, then quit for real.
+    const closing = watch;
+    watch = null;
+    event.preventDefault();
+    tray?.destroy();
+    tray = null;
+    closing
+      .close()
+      .catch((error: unknown) => console.error('Rateback: the watch could not save on quit:', error))
+      .finally(() => app.quit());
   });
 
   app
     .whenReady()
-    .then(() => {
+    .then(async () => {
       const dataDir = app.getPath('userData');
+      const service = createWatchService({
+        clock: () => new Date(),
+        store: createFileWatchStore({ dir: dataDir }),
+        notifier: createElectronNotifier({ window: () => mainWindow, onClick: () => showWindow() }),
+        setTimer: nodeTimers.setTimer,
+        clearTimer: nodeTimers.clearTimer,
+      });
+      await service.start();
+      watch = service;
+
       const ctx = createInnerContext({
         runtime: 'electron',
         version: app.getVersion(),
         dataDir,
         settings: createFileSettingsStore({ dir: dataDir }),
+        watch: service,
         platform: process.platform,
       });
-
       const ipc = createIPCHandler({ router: appRouter, windows: [], createContext: () => Promise.resolve(ctx) });
-      const openWindow = (): void => ipc.attachWindow(createAppWindow(windowOptions));
-      openWindow();
+
+      showWindow = () => {
+        if (!mainWindow || mainWindow.isDestroyed()) {
+          const win = createAppWindow(windowOptions);
+          hideOnClose(win, () => quitting);
+          win.on('closed', () => {
+            if (mainWindow === win) mainWindow = null;
+          });
+          ipc.attachWindow(win);
+          mainWindow = win;
+          return;
+        }
+        if (mainWindow.isMinimized()) mainWindow.restore();
+        mainWindow.show();
+        mainWindow.focus();
+      };
+
+      tray = createWatchTray({ watch: service, onOpen: () => showWindow(), onQuit: () => app.quit() });
+
+      // Started by the login item: stay in the tray; the watch already runs from its own store.
+      if (!process.argv.includes(START_HIDDEN_ARG)) showWindow();
 
       // macOS keeps the app running with no window; clicking the dock icon opens one again.
-      app.on('activate', () => {
-        if (BrowserWindow.getAllWindows().length === 0) openWindow();
-      });
+      app.on('activate', () => showWindow());
     })
     .catch((error: unknown) => {
       console.error('Rateback: could not start:', error);

@@ -1,4 +1,4 @@
-import { parseMoney } from '../money';
+import { minorDigits, parseMoney } from '../money';
 
 /**
  * Amounts in a CSV are read with parseMoney's rules (core/money.ts) in a decimal style the
@@ -27,8 +27,22 @@ const SYMBOLS = /[A-Z]{0,2}\p{Sc}/gu;
 const CODE_BEFORE = /^([A-Za-z]{3})\s*(?=[\d.,(\-\u2212])/;
 const CODE_AFTER = /(?<=[\d.,)\-\u2212])\s*([A-Za-z]{3})$/;
 
+// Plain "1234" or "1234.50" (with the style's decimal mark): most cells of a machine export.
+const PLAIN: Readonly<Record<DecimalStyle, RegExp>> = { dot: /^(\d{1,15})(?:\.(\d*))?$/, comma: /^(\d{1,15})(?:,(\d*))?$/ };
+
 /** Reads an amount cell into minor units of `currency`. Never throws. */
 export function parseAmount(value: string, currency: string, style: DecimalStyle): AmountResult {
+  const plain = PLAIN[style].exec(value);
+  if (plain) {
+    // The answer parseMoney would give, without its separator and symbol handling; anything
+    // unusual (too many decimals, an unknown currency) falls through to it.
+    const digits = currencyDigits(currency);
+    const fraction = plain[2] ?? '';
+    if (digits !== null && fraction.length <= digits) {
+      const minor = Number((plain[1] ?? '') + fraction.padEnd(digits, '0'));
+      if (Number.isSafeInteger(minor)) return { ok: true, minor };
+    }
+  }
   let text = value.trim().replace(SYMBOLS, '').trim();
   for (const around of [CODE_BEFORE, CODE_AFTER]) {
     const code = around.exec(text)?.[1]?.toUpperCase();
@@ -42,6 +56,11 @@ export function parseAmount(value: string, currency: string, style: DecimalStyle
   if (NEGATIVE.test(text)) return { ok: false, negative: true, error: `"${value.trim()}" is negative` };
   const parsed = parseMoney(text, currency, LOCALE_OF[style]);
   if (parsed.ok) return { ok: true, minor: parsed.minor };
+  // A whole file in the other style fails on every row; say which style would read it.
+  const other: DecimalStyle = style === 'dot' ? 'comma' : 'dot';
+  if (parseMoney(text, currency, LOCALE_OF[other]).ok) {
+    return { ok: false, negative: false, error: `"${value.trim()}" is written like ${DECIMAL_STYLE_EXAMPLES[other]}, not ${DECIMAL_STYLE_EXAMPLES[style]}; check how amounts are written` };
+  }
   return { ok: false, negative: false, error: parsed.error };
 }
 
@@ -73,4 +92,12 @@ export function detectDecimalStyle(values: Iterable<string>): DecimalStyle | nul
   }
   if (dot === 0 && comma === 0) return null;
   return comma > dot ? 'comma' : 'dot';
+}
+
+function currencyDigits(currency: string): number | null {
+  try {
+    return minorDigits(currency);
+  } catch {
+    return null;
+  }
 }

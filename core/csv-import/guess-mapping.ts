@@ -34,7 +34,7 @@ export function guessAmountKind(header: string | undefined): AmountKind {
   if (header === undefined) return 'line';
   const h = normaliseHeader(header);
   if (/\b(line|zeile|position|ligne|regel)\b/.test(h)) return 'line';
-  return /(total|totaal|gesamt|summe|rechnungsbetrag|factuurbedrag|endbetrag|ttc)/.test(h) ? 'total' : 'line';
+  return /(total|totaal|gesamt|summe|brutto|gross|rechnungsbetrag|factuurbedrag|endbetrag|ttc)/.test(h) ? 'total' : 'line';
 }
 
 const EXACT = 1000;

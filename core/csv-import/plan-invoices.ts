@@ -9,6 +9,7 @@ import { DEFAULT_DUE_DAYS, INVOICE_FIELD_INFO, INVOICE_FIELDS, type InvoiceField
 import type { AmountKind } from './guess-mapping';
 import { mappingErrors } from './mapping-check';
 import { columnName, isBlankRecord, recordLines, sortRowErrors, type CsvRecords, type RowError } from './records';
+import { memo } from './memo';
 import { readInvoiceState } from './status-words';
 
 /**
@@ -81,6 +82,8 @@ export interface InvoicePlan {
   readonly errors: RowError[];
   /** Rows after the header that hold anything. */
   readonly rows: number;
+  /** Each field's column as the file names it, for problems found later (by the apply step). */
+  readonly columns: Readonly<Record<InvoiceField, string>>;
 }
 
 const MAX_NUMBER = 40;
@@ -103,43 +106,61 @@ interface Line {
   readonly description: string | null;
 }
 
-/** An invoice-level value and the line it came from, for naming both lines in a conflict. */
+/** The invoice-level fields: the same on every line of an invoice, or empty on later lines. */
+const SHARED = ['name', 'email', 'issueDate', 'dueDate', 'paidMinor', 'paidDate', 'state'] as const;
+type Shared = (typeof SHARED)[number];
+const SHARED_FIELD: Readonly<Record<Shared, InvoiceField>> = {
+  name: 'customerName',
+  email: 'customerEmail',
+  issueDate: 'issueDate',
+  dueDate: 'dueDate',
+  paidMinor: 'paid',
+  paidDate: 'paidDate',
+  state: 'status',
+};
+
+/** A value and the line it came from, for naming both lines in a conflict. */
 interface Sourced<T> {
-  value: T;
-  line: number;
+  readonly value: T;
+  readonly line: number;
 }
 
+/**
+ * The lines of one invoice number. Most invoices have one line, so a group keeps its first
+ * line as read and records only what later lines add (`filled`), rather than copying every
+ * field: a 100,000-row file should not make a million small objects.
+ */
 interface Group {
-  readonly number: string;
+  readonly first: Line;
   readonly key: string;
   readonly lines: number[];
   bad: boolean;
-  currency: CurrencyCode;
-  name: Sourced<string> | null;
-  email: Sourced<string> | null;
-  issueDate: Sourced<IsoDate> | null;
-  dueDate: Sourced<IsoDate> | null;
+  readonly currency: CurrencyCode;
   amount: Sourced<number> | null;
-  paid: Sourced<number> | null;
-  paidDate: Sourced<IsoDate> | null;
-  state: Sourced<InvoiceState> | null;
-  descriptions: string[];
+  filled: Partial<Record<Shared, Sourced<Line[Shared]>>> | null;
+  descriptions: string[] | null;
+}
+
+function shared<K extends Shared>(group: Group, field: K): Sourced<NonNullable<Line[K]>> | null {
+  const first = group.first[field];
+  if (first !== null) return { value: first as NonNullable<Line[K]>, line: group.first.line };
+  return (group.filled?.[field] as Sourced<NonNullable<Line[K]>> | undefined) ?? null;
 }
 
 export function planInvoiceImport(records: CsvRecords, mapping: InvoiceMapping, options: InvoicePlanOptions): InvoicePlan {
-  const header = records[0];
-  if (header === undefined || isBlankRecord(header)) {
-    return { invoices: [], errors: [{ row: 1, column: 'File', message: 'The file is empty: it needs a header line and rows' }], rows: 0 };
+  const header = records[0] ?? [];
+  const col = Object.fromEntries(
+    INVOICE_FIELDS.map((f) => [f, columnName(header, mapping[f], INVOICE_FIELD_INFO[f].label)]),
+  ) as Record<InvoiceField, string>;
+  if (isBlankRecord(header)) {
+    return { invoices: [], errors: [{ row: 1, column: 'File', message: 'The file is empty: it needs a header line and rows' }], rows: 0, columns: col };
   }
   const setup = mappingErrors(header, mapping, INVOICE_FIELD_INFO);
   const lines = recordLines(records);
   let rows = 0;
   for (let i = 1; i < records.length; i++) if (!isBlankRecord(records[i] ?? [])) rows++;
-  if (setup.length > 0) return { invoices: [], errors: setup, rows };
+  if (setup.length > 0) return { invoices: [], errors: setup, rows, columns: col };
 
-  const col = Object.fromEntries(
-    INVOICE_FIELDS.map((f) => [f, columnName(header, mapping[f], INVOICE_FIELD_INFO[f].label)]),
-  ) as Record<InvoiceField, string>;
   const errors: RowError[] = [];
   const groups = new Map<string, Group>();
   const failedLines = new Set<number>();
@@ -153,13 +174,23 @@ export function planInvoiceImport(records: CsvRecords, mapping: InvoiceMapping, 
     const numberKey = reader.numberKey(record);
     const group = numberKey === '' ? undefined : groups.get(numberKey);
     const line = reader.read(record, lineNo, group, errors);
-    if (errors.length > before) failedLines.add(lineNo);
+    const lineFailed = errors.length > before;
+    if (lineFailed) failedLines.add(lineNo);
     if (numberKey === '') continue;
     if (group === undefined) {
-      groups.set(numberKey, startGroup(line, numberKey, options.currency, errors.length > before));
+      groups.set(numberKey, {
+        first: line,
+        key: numberKey,
+        lines: [lineNo],
+        bad: lineFailed,
+        currency: line.currency ?? options.currency,
+        amount: line.amountMinor === null ? null : { value: line.amountMinor, line: lineNo },
+        filled: null,
+        descriptions: null,
+      });
     } else {
       group.lines.push(lineNo);
-      if (errors.length > before) group.bad = true;
+      if (lineFailed) group.bad = true;
       else if (!mergeLine(group, line, options.amountIs, col, errors)) {
         group.bad = true;
         failedLines.add(lineNo);
@@ -167,9 +198,10 @@ export function planInvoiceImport(records: CsvRecords, mapping: InvoiceMapping, 
     }
   }
 
+  const finisher = new GroupFinisher(options, col, errors, failedLines);
   const invoices: PlannedInvoice[] = [];
   for (const group of groups.values()) {
-    const planned = group.bad ? null : finishGroup(group, options, col, errors, failedLines);
+    const planned = group.bad ? null : finisher.finish(group);
     if (planned) {
       invoices.push(planned);
       continue;
@@ -177,23 +209,33 @@ export function planInvoiceImport(records: CsvRecords, mapping: InvoiceMapping, 
     const culprit = group.lines.find((l) => failedLines.has(l)) ?? group.lines[0] ?? 0;
     for (const l of group.lines) {
       if (failedLines.has(l) || l === culprit) continue;
-      errors.push({ row: l, column: col.number, message: `Not imported: line ${culprit} of invoice ${group.number} has a problem` });
+      errors.push({ row: l, column: col.number, message: `Not imported: line ${culprit} of invoice ${group.first.number} has a problem` });
     }
   }
-  return { invoices, errors: sortRowErrors(errors), rows };
+  return { invoices, errors: sortRowErrors(errors), rows, columns: col };
 }
 
 /** Reads and checks the cells of one line; problems go to `errors`. */
 class LineReader {
+  private readonly at: Readonly<Record<InvoiceField, number>>;
+  private readonly readDate: (text: string) => ReturnType<typeof parseDate>;
+  private readonly readEmail = memo(normaliseEmail);
+  private readonly readState = memo(readInvoiceState);
+  private readonly readCurrency = memo((code: string) => (isCurrency(code) ? code : null));
+
   constructor(
-    private readonly mapping: InvoiceMapping,
+    mapping: InvoiceMapping,
     private readonly col: Readonly<Record<InvoiceField, string>>,
     private readonly options: InvoicePlanOptions,
-  ) {}
+  ) {
+    // -1 for an unmapped field: `record[-1]` is undefined, read as an empty cell.
+    this.at = Object.fromEntries(INVOICE_FIELDS.map((f) => [f, mapping[f] ?? -1])) as Record<InvoiceField, number>;
+    this.readDate = memo((text) => parseDate(text, options.dateFormat));
+  }
 
-  cell(record: readonly string[], field: InvoiceField): string {
-    const c = this.mapping[field];
-    return c === null ? '' : (record[c] ?? '').trim();
+  private cell(record: readonly string[], field: InvoiceField): string {
+    const c = record[this.at[field]];
+    return c === undefined ? '' : c.trim();
   }
 
   numberKey(record: readonly string[]): string {
@@ -210,14 +252,15 @@ class LineReader {
     if (number === '') fail('number', 'No invoice number');
     else if (number.length > MAX_NUMBER) fail('number', `Invoice numbers can be at most ${MAX_NUMBER} characters`);
 
-    const rawName = this.cell(record, 'customerName').replace(/\s+/g, ' ');
-    if (rawName === '' && !continuing) fail('customerName', 'No customer name');
-    else if (rawName.length > MAX_NAME) fail('customerName', `Customer names can be at most ${MAX_NAME} characters`);
+    let name = this.cell(record, 'customerName');
+    if (/\s\s|[^\S ]/.test(name)) name = name.replace(/\s+/g, ' ');
+    if (name === '' && !continuing) fail('customerName', 'No customer name');
+    else if (name.length > MAX_NAME) fail('customerName', `Customer names can be at most ${MAX_NAME} characters`);
 
     let email: string | null = null;
     const rawEmail = this.cell(record, 'customerEmail');
     if (rawEmail !== '') {
-      const r = normaliseEmail(rawEmail);
+      const r = this.readEmail(rawEmail);
       if (r.ok) email = r.email;
       else fail('customerEmail', r.error);
     }
@@ -225,8 +268,8 @@ class LineReader {
     let currency: CurrencyCode | null = null;
     const rawCurrency = this.cell(record, 'currency').toUpperCase();
     if (rawCurrency !== '') {
-      if (isCurrency(rawCurrency)) currency = rawCurrency;
-      else fail('currency', `"${rawCurrency}" is not a currency code; use three letters, like EUR`);
+      currency = this.readCurrency(rawCurrency);
+      if (currency === null) fail('currency', `"${rawCurrency}" is not a currency code; use three letters, like EUR`);
     }
     // Amounts are read in the invoice's currency (JPY has no decimals, KWD three).
     const amountCurrency = currency ?? group?.currency ?? this.options.currency;
@@ -258,7 +301,7 @@ class LineReader {
     let state: InvoiceState | null = null;
     const rawStatus = this.cell(record, 'status');
     if (rawStatus !== '') {
-      const r = readInvoiceState(rawStatus);
+      const r = this.readState(rawStatus);
       if (r.ok) state = r.state;
       else fail('status', r.error);
     }
@@ -267,7 +310,7 @@ class LineReader {
     return {
       line,
       number,
-      name: rawName === '' ? null : rawName,
+      name: name === '' ? null : name,
       email,
       currency,
       issueDate,
@@ -291,7 +334,7 @@ class LineReader {
       if (required) fail(field, 'No date');
       return null;
     }
-    const r = parseDate(raw, this.options.dateFormat);
+    const r = this.readDate(raw);
     if (r.ok) return r.date;
     fail(field, r.error);
     return null;
@@ -308,126 +351,131 @@ function isCurrency(code: string): code is CurrencyCode {
   }
 }
 
-const sourced = <T>(value: T | null, line: number): Sourced<T> | null => (value === null ? null : { value, line });
-
-function startGroup(line: Line, key: string, businessCurrency: CurrencyCode, bad: boolean): Group {
-  return {
-    number: line.number,
-    key,
-    lines: [line.line],
-    bad,
-    currency: line.currency ?? businessCurrency,
-    name: sourced(line.name, line.line),
-    email: sourced(line.email, line.line),
-    issueDate: sourced(line.issueDate, line.line),
-    dueDate: sourced(line.dueDate, line.line),
-    amount: sourced(line.amountMinor, line.line),
-    paid: sourced(line.paidMinor, line.line),
-    paidDate: sourced(line.paidDate, line.line),
-    state: sourced(line.state, line.line),
-    descriptions: line.description === null ? [] : [line.description],
-  };
-}
-
 /**
  * Adds a later line of the same invoice number to its group. Returns false (with the conflict
  * reported at this line, naming the earlier one) when the line disagrees with the invoice.
  */
 function mergeLine(group: Group, line: Line, amountIs: AmountKind, col: Readonly<Record<InvoiceField, string>>, errors: RowError[]): boolean {
   let ok = true;
+  const money = (v: number) => minorToDecimalString(v, minorDigits(group.currency));
   const conflict = (field: InvoiceField, earlierLine: number, earlier: string, now: string) => {
     ok = false;
     errors.push({
       row: line.line,
       column: col[field],
-      message: `Invoice ${group.number}: line ${earlierLine} says ${INVOICE_FIELD_INFO[field].label.toLowerCase()} "${earlier}", this line says "${now}"`,
+      message: `Invoice ${group.first.number}: line ${earlierLine} says ${INVOICE_FIELD_INFO[field].label.toLowerCase()} "${earlier}", this line says "${now}"`,
     });
   };
-  const eq = <T>(a: T, b: T) => a === b;
-  const text = (v: string) => v;
-  const money = (v: number) => minorToDecimalString(v, minorDigits(group.currency));
-  const agree = <T>(field: InvoiceField, current: Sourced<T> | null, value: T | null, same: (a: T, b: T) => boolean, show: (v: T) => string): Sourced<T> | null => {
-    if (value === null) return current;
-    if (current === null) return { value, line: line.line };
-    if (!same(current.value, value)) conflict(field, current.line, show(current.value), show(value));
-    return current;
-  };
+  const show = (field: Shared, v: Line[Shared]) => (field === 'paidMinor' && typeof v === 'number' ? money(v) : String(v));
 
-  group.name = agree('customerName', group.name, line.name, (a, b) => foldText(a) === foldText(b), text);
-  group.email = agree('customerEmail', group.email, line.email, eq, text);
-  if (line.currency !== null && line.currency !== group.currency) conflict('currency', group.lines[0] ?? 0, group.currency, line.currency);
-  group.issueDate = agree('issueDate', group.issueDate, line.issueDate, eq, text);
-  group.dueDate = agree('dueDate', group.dueDate, line.dueDate, eq, text);
-  group.paid = agree('paid', group.paid, line.paidMinor, eq, money);
-  group.paidDate = agree('paidDate', group.paidDate, line.paidDate, eq, text);
-  group.state = agree('status', group.state, line.state, eq, text);
-
+  for (const field of SHARED) {
+    const value = line[field];
+    if (value === null) continue;
+    const current = shared(group, field);
+    if (current === null) {
+      group.filled ??= {};
+      group.filled[field] = { value, line: line.line };
+      continue;
+    }
+    // Names are compared as the book compares them: "ACME" on one line and "Acme" on the next agree.
+    const same = field === 'name' ? foldText(String(current.value)) === foldText(String(value)) : current.value === value;
+    if (!same) conflict(SHARED_FIELD[field], current.line, show(field, current.value), show(field, value));
+  }
+  if (line.currency !== null && line.currency !== group.currency) {
+    conflict('currency', group.first.line, group.currency, line.currency);
+  }
   if (line.amountMinor !== null) {
     if (group.amount === null) group.amount = { value: line.amountMinor, line: line.line };
-    else if (amountIs === 'line') group.amount.value += line.amountMinor;
+    else if (amountIs === 'line') group.amount = { value: group.amount.value + line.amountMinor, line: group.amount.line };
     else if (group.amount.value !== line.amountMinor) conflict('amount', group.amount.line, money(group.amount.value), money(line.amountMinor));
   }
-  if (line.description !== null) group.descriptions.push(line.description);
+  if (line.description !== null) {
+    group.descriptions ??= group.first.description === null ? [] : [group.first.description];
+    group.descriptions.push(line.description);
+  }
   return ok;
 }
 
-/** The planned invoice of a group whose lines all read well, or null after reporting why not. */
-function finishGroup(
-  group: Group,
-  options: InvoicePlanOptions,
-  col: Readonly<Record<InvoiceField, string>>,
-  errors: RowError[],
-  failedLines: Set<number>,
-): PlannedInvoice | null {
-  const first = group.lines[0] ?? 0;
-  const fail = (field: InvoiceField, row: number, message: string) => {
-    errors.push({ row, column: col[field], message });
-    failedLines.add(row);
+/** Turns groups whose lines all read well into planned invoices, reporting what still fails. */
+class GroupFinisher {
+  private readonly customers = new Map<string, PlannedCustomer>();
+  private readonly fold = memo(foldText);
+  private readonly dueAfterTerms = memo((issueDate: string) => addDays(issueDate, DEFAULT_DUE_DAYS));
+
+  constructor(
+    private readonly options: InvoicePlanOptions,
+    private readonly col: Readonly<Record<InvoiceField, string>>,
+    private readonly errors: RowError[],
+    private readonly failedLines: Set<number>,
+  ) {}
+
+  private fail(field: InvoiceField, row: number, message: string): null {
+    this.errors.push({ row, column: this.col[field], message });
+    this.failedLines.add(row);
     return null;
-  };
-  // startGroup had these from the first line, which is required to carry them.
-  if (group.name === null || group.issueDate === null || group.amount === null) return fail('number', first, 'The invoice has no customer, issue date or amount');
-  const total = group.amount.value;
-  const digits = minorDigits(group.currency);
-  if (!Number.isSafeInteger(total)) return fail('amount', group.amount.line, 'The lines of this invoice add up to more than the book can hold');
-
-  let dueDate: IsoDate;
-  if (group.dueDate !== null) {
-    dueDate = group.dueDate.value;
-    if (dueDate < group.issueDate.value) {
-      return fail('dueDate', group.dueDate.line, `The due date ${dueDate} is before the issue date ${group.issueDate.value}`);
-    }
-  } else {
-    try {
-      dueDate = addDays(group.issueDate.value, DEFAULT_DUE_DAYS);
-    } catch {
-      return fail('issueDate', group.issueDate.line, 'The issue date is too late in the calendar to add payment terms to');
-    }
   }
 
-  let paid: PlannedPayment | null = null;
-  if (group.paid !== null && group.paid.value > 0) {
-    if (group.paid.value > total) {
-      return fail('paid', group.paid.line, `Paid ${minorToDecimalString(group.paid.value, digits)} is more than the invoice total ${minorToDecimalString(total, digits)}`);
+  finish(group: Group): PlannedInvoice | null {
+    const name = shared(group, 'name');
+    const issue = shared(group, 'issueDate');
+    const first = group.first.line;
+    // The first line of an invoice is required to carry these; this only guards the types.
+    if (name === null || issue === null || group.amount === null) return this.fail('number', first, 'The invoice has no customer, issue date or amount');
+    const total = group.amount.value;
+    const digits = minorDigits(group.currency);
+    if (!Number.isSafeInteger(total)) return this.fail('amount', group.amount.line, 'The lines of this invoice add up to more than the book can hold');
+
+    const due = shared(group, 'dueDate');
+    let dueDate: IsoDate;
+    if (due !== null) {
+      dueDate = due.value;
+      if (dueDate < issue.value) return this.fail('dueDate', due.line, `The due date ${dueDate} is before the issue date ${issue.value}`);
+    } else {
+      try {
+        dueDate = this.dueAfterTerms(issue.value);
+      } catch {
+        return this.fail('issueDate', issue.line, 'The issue date is too late in the calendar to add payment terms to');
+      }
     }
-    paid = { amountMinor: group.paid.value, date: group.paidDate?.value ?? assumedPaidDate(group.issueDate.value, dueDate, options.today) };
+
+    let paid: PlannedPayment | null = null;
+    const paidMinor = shared(group, 'paidMinor');
+    if (paidMinor !== null && paidMinor.value > 0) {
+      if (paidMinor.value > total) {
+        return this.fail('paid', paidMinor.line, `Paid ${minorToDecimalString(paidMinor.value, digits)} is more than the invoice total ${minorToDecimalString(total, digits)}`);
+      }
+      const state = shared(group, 'state');
+      if (state?.value === 'draft') return this.fail('paid', paidMinor.line, 'A draft has not been sent, so nothing can have been paid on it');
+      const date = shared(group, 'paidDate')?.value ?? assumedPaidDate(issue.value, dueDate, this.options.today);
+      paid = { amountMinor: paidMinor.value, date };
+    }
+
+    return {
+      number: group.first.number,
+      numberKey: group.key,
+      customer: this.customer(name.value, shared(group, 'email')?.value ?? null),
+      issueDate: issue.value,
+      dueDate,
+      currency: group.currency,
+      totalMinor: total,
+      paid,
+      state: shared(group, 'state')?.value ?? null,
+      notes: notesOf(group),
+      rows: group.lines,
+    };
   }
 
-  const nameKey = foldText(group.name.value);
-  const email = group.email?.value ?? null;
-  return {
-    number: group.number,
-    numberKey: group.key,
-    customer: { name: group.name.value, email, nameKey, key: `${nameKey}\u0000${email ?? ''}` },
-    issueDate: group.issueDate.value,
-    dueDate,
-    currency: group.currency,
-    totalMinor: total,
-    paid,
-    state: group.state?.value ?? null,
-    notes: notesOf(group),
-    rows: group.lines,
-  };
+  /** One object per customer of the file, so the apply step can match each customer once. */
+  private customer(name: string, email: string | null): PlannedCustomer {
+    const nameKey = this.fold(name);
+    const key = `${nameKey}\u0000${email ?? ''}`;
+    let c = this.customers.get(key);
+    if (c === undefined) {
+      c = { name, email, nameKey, key };
+      this.customers.set(key, c);
+    }
+    return c;
+  }
 }
 
 /**
@@ -442,7 +490,7 @@ function assumedPaidDate(issueDate: IsoDate, dueDate: IsoDate, today: IsoDate): 
 }
 
 function notesOf(group: Group): string | null {
-  if (group.descriptions.length === 0) return null;
+  if (group.descriptions === null) return group.first.description;
   const unique = [...new Set(group.descriptions)].join('\n');
   return unique.length <= MAX_NOTES ? unique : `${unique.slice(0, MAX_NOTES - 1)}…`;
 }

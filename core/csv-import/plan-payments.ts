@@ -4,6 +4,7 @@ import { parseAmount, type DecimalStyle } from './amount';
 import { parseDate, type DateFormat } from './date-format';
 import { PAYMENT_FIELD_INFO, PAYMENT_FIELDS, type PaymentField, type PaymentMapping } from './fields';
 import { mappingErrors } from './mapping-check';
+import { memo } from './memo';
 import { columnName, isBlankRecord, recordLines, sortRowErrors, type CsvRecords, type RowError } from './records';
 import { readPaymentMethod } from './status-words';
 
@@ -42,14 +43,19 @@ export interface PaymentPlan {
   readonly rows: number;
   readonly currency: CurrencyCode;
   readonly decimalStyle: DecimalStyle;
+  /** Each field's column as the file names it, for problems found by the apply step. */
+  readonly columns: Readonly<Record<PaymentField, string>>;
 }
 
 const MAX_REFERENCE = 200;
 
 export function planPaymentImport(records: CsvRecords, mapping: PaymentMapping, options: PaymentPlanOptions): PaymentPlan {
-  const base = { currency: options.currency, decimalStyle: options.decimalStyle };
-  const header = records[0];
-  if (header === undefined || isBlankRecord(header)) {
+  const header = records[0] ?? [];
+  const col = Object.fromEntries(
+    PAYMENT_FIELDS.map((f) => [f, columnName(header, mapping[f], PAYMENT_FIELD_INFO[f].label)]),
+  ) as Record<PaymentField, string>;
+  const base = { currency: options.currency, decimalStyle: options.decimalStyle, columns: col };
+  if (isBlankRecord(header)) {
     return { payments: [], errors: [{ row: 1, column: 'File', message: 'The file is empty: it needs a header line and rows' }], rows: 0, ...base };
   }
   const lines = recordLines(records);
@@ -58,14 +64,12 @@ export function planPaymentImport(records: CsvRecords, mapping: PaymentMapping, 
   const setup = mappingErrors(header, mapping, PAYMENT_FIELD_INFO);
   if (setup.length > 0) return { payments: [], errors: setup, rows, ...base };
 
-  const col = Object.fromEntries(
-    PAYMENT_FIELDS.map((f) => [f, columnName(header, mapping[f], PAYMENT_FIELD_INFO[f].label)]),
-  ) as Record<PaymentField, string>;
   const cell = (record: readonly string[], field: PaymentField): string => {
     const c = mapping[field];
     return c === null ? '' : (record[c] ?? '').trim();
   };
 
+  const readDate = memo((text: string) => parseDate(text, options.dateFormat));
   const payments: PlannedPaymentRow[] = [];
   const errors: RowError[] = [];
   for (let i = 1; i < records.length; i++) {
@@ -82,7 +86,7 @@ export function planPaymentImport(records: CsvRecords, mapping: PaymentMapping, 
     const rawDate = cell(record, 'date');
     if (rawDate === '') fail('date', 'No date');
     else {
-      const r = parseDate(rawDate, options.dateFormat);
+      const r = readDate(rawDate);
       if (r.ok) date = r.date;
       else fail('date', r.error);
     }

@@ -62,6 +62,7 @@ export class MirrorTable {
   private readonly customerIds: string[] = [];
   private readonly customerRows: (MirrorCustomer | undefined)[] = [];
   private readonly invoicesByCustomer: Set<number>[] = [];
+  private rowCount = 0;
 
   /** One past the last invoice slot ever used: the evaluation loop's bound. */
   get invoiceEnd(): number {
@@ -77,6 +78,11 @@ export class MirrorTable {
     return this.invoiceSlots.size;
   }
 
+  /** Customers with a row (not just a slot held for their invoices). */
+  get customerRowCount(): number {
+    return this.rowCount;
+  }
+
   // ---- customers ----
 
   /** Adds or replaces a customer row; returns the row it replaced, if any. */
@@ -84,6 +90,7 @@ export class MirrorTable {
     const slot = this.ensureCustomerSlot(row.id);
     const before = this.customerRows[slot];
     this.customerRows[slot] = row;
+    if (!before) this.rowCount++;
     return before;
   }
 
@@ -93,6 +100,7 @@ export class MirrorTable {
     if (slot === undefined) return undefined;
     const before = this.customerRows[slot];
     this.customerRows[slot] = undefined;
+    if (before) this.rowCount--;
     return before;
   }
 

@@ -42,10 +42,16 @@ export const MirrorInvoice = z
 export type MirrorInvoice = z.infer<typeof MirrorInvoice>;
 
 /**
- * Rows per `watch.mirror.replace` / `watch.mirror.apply` call. 2,000 invoice rows are about
+ * Rows per `watch.mirror.replace` / `watch.mirror.delta` call. 2,000 invoice rows are about
  * 600 kB of JSON, under the web host's 1 MB body limit with room for long names.
  */
 export const MAX_MIRROR_ROWS_PER_CALL = 2_000;
+
+/**
+ * Of those, customers per call. A customer row can reach 3.5 kB (ten long emails, a 500-character
+ * reason), so 250 of them are the most that surely fit in 1 MB; invoices are bounded (~300 B).
+ */
+export const MAX_MIRROR_CUSTOMERS_PER_CALL = 250;
 
 /** A customer flagged at the counter: alerts fire when they are opened or invoiced. */
 export function isFlagged(status: WatchStatus): boolean {

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../primitives';
 import type { MirrorTable } from './mirror-table';
-import { promiseOutcome, type PaymentPromise, type PromiseStatus } from './promises';
+import { promiseOutcome, type PaymentPromise } from './promises';
 
 /** What a covered invoice still owes; one that left the mirror (paid off) owes nothing. */
 export function coveredOpenMinor(table: MirrorTable, invoiceIds: readonly string[]): number {
@@ -14,7 +14,7 @@ export function coveredOpenMinor(table: MirrorTable, invoiceIds: readonly string
 
 export interface PromiseChange {
   readonly promise: PaymentPromise;
-  readonly status: Exclude<PromiseStatus, 'open'>;
+  readonly status: 'kept' | 'broken';
 }
 
 /** Open promises that are kept or broken as of `today` (see `promiseOutcome`). */
@@ -23,7 +23,7 @@ export function reviewPromises(promises: Iterable<PaymentPromise>, table: Mirror
   for (const promise of promises) {
     if (promise.status !== 'open') continue;
     const status = promiseOutcome(promise, coveredOpenMinor(table, promise.invoiceIds), today);
-    if (status !== 'open') changes.push({ promise, status });
+    if (status === 'kept' || status === 'broken') changes.push({ promise, status });
   }
   return changes;
 }

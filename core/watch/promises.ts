@@ -10,7 +10,8 @@ import { Id, IsoDate, IsoInstant, MinorUnits, OptionalText } from '../primitives
  * invoices open when it was recorded, listed in `invoiceIds`, so an invoice issued later is
  * neither held back by it nor counted against it.
  */
-export const PromiseStatus = z.enum(['open', 'kept', 'broken']);
+/** `replaced`: a newer promise for the same invoice (or account) took its place before its day. */
+export const PromiseStatus = z.enum(['open', 'kept', 'broken', 'replaced']);
 export type PromiseStatus = z.infer<typeof PromiseStatus>;
 
 /** A customer with more open invoices than this makes an account-wide promise cover the oldest this many. */
@@ -50,6 +51,7 @@ export function isLivePromise(promise: Pick<PaymentPromise, 'status' | 'promised
  * - open otherwise. A resolved promise keeps its status.
  */
 export function promiseOutcome(promise: PaymentPromise, coveredOpenMinor: number, today: IsoDate): PromiseStatus {
+  // Resolved promises stay as they were: a kept promise is not un-kept by a later invoice.
   if (promise.status !== 'open') return promise.status;
   const target = promise.amountMinor === null ? 0 : Math.max(0, promise.openMinorAtPromise - promise.amountMinor);
   if (coveredOpenMinor <= target) return 'kept';

@@ -100,20 +100,26 @@ export interface StatementLine {
   readonly disputed: boolean;
 }
 
+/** A statement longer than this lists the oldest invoices and says how many more there are. */
+export const MAX_STATEMENT_LINES = 50;
+
 /**
  * Everything a customer has open, one invoice a line in due-date order, then the total. A book
  * in one currency gets one total; amounts in different currencies are never added together.
+ * The total always covers every invoice, even when the list is cut at `maxLines`.
  */
-export function statementText(lines: readonly StatementLine[], locale: string): string {
+export function statementText(lines: readonly StatementLine[], locale: string, maxLines = MAX_STATEMENT_LINES): string {
   const sorted = [...lines].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.number.localeCompare(b.number)));
   const totals = new Map<string, number>();
   const out: string[] = [];
   for (const line of sorted) {
     totals.set(line.currency, (totals.get(line.currency) ?? 0) + line.openMinor);
+    if (out.length >= maxLines) continue;
     const parts = [line.number, `due ${formatIsoDate(line.dueDate, locale)}`, formatMoney(line.openMinor, line.currency, locale), lateText(line.daysLate)];
     if (line.disputed) parts.push('in dispute');
     out.push(`- ${parts.join(', ')}`);
   }
+  if (sorted.length > out.length) out.push(`- … and ${sorted.length - out.length} more`);
   const total = [...totals].map(([currency, minor]) => formatMoney(minor, currency, locale)).join(' + ');
   out.push(`Total: ${total === '' ? 'nothing open' : total}`);
   return out.join('\n');

@@ -1,6 +1,7 @@
 import { appInfoRouter } from './app-info';
 import { settingsRouter } from './settings';
 import { router } from './trpc';
+import { watchRouter } from './watch';
 
 /**
  * The one contract between the renderer and main, over IPC (Electron) or HTTP (web mode).
@@ -9,6 +10,7 @@ import { router } from './trpc';
 export const appRouter = router({
   app: appInfoRouter,
   settings: settingsRouter,
+  watch: watchRouter,
 });
 
 export type AppRouter = typeof appRouter;

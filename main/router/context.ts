@@ -1,4 +1,5 @@
 import type { SettingsStore } from '../services/device-settings';
+import type { Watch } from '../services/watch/watch-api';
 
 /** Which shell is hosting main's router: the Electron app, or the Node host of web mode. */
 export type Runtime = 'electron' | 'web';
@@ -15,6 +16,8 @@ export interface MainContext {
   /** The folder that holds this device's files (settings, later backups). */
   dataDir: string;
   settings: SettingsStore;
+  /** The watch over late invoices and flagged customers; it runs whether or not a page is open. */
+  watch: Watch;
   /**
    * The host OS (process.platform), filled in by the shell. It travels in the context rather
    * than being read here because the renderer type-checks this router's types under a
@@ -33,6 +36,7 @@ export function createInnerContext(parts: MainContext): MainContext {
     version: parts.version,
     dataDir: parts.dataDir,
     settings: parts.settings,
+    watch: parts.watch,
     platform: parts.platform,
   };
 }

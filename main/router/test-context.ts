@@ -5,20 +5,38 @@ import { appRouter } from './app-router';
 import { createInnerContext, type MainContext } from './context';
 import { createCallerFactory } from './trpc';
 import { createFileSettingsStore, type SettingsProblem } from '../services/settings-store';
+import type { JsonFileProblem } from '../services/watch/json-file';
+import type { Notice } from '../services/watch/notifier';
+import { FakeClock } from '../services/watch/test-clock';
+import { createWatchService } from '../services/watch/watch-service';
+import { createFileWatchStore } from '../services/watch/watch-store';
 
 const createCaller = createCallerFactory(appRouter);
 
 /**
- * For router tests: a caller over a real settings file in a fresh temp dir, with the
- * settings problems it reported. `cleanup` removes the dir.
+ * For router tests: a caller over a real settings file and a real watch store in a fresh temp
+ * dir, with the problems they reported. The watch runs on a fake clock (`clock`, 15 Jan 2025
+ * 09:00 UTC unless given) and records its notices. `cleanup` stops the watch and removes the dir.
  */
 export async function makeTestCaller(
-  overrides: Partial<Omit<MainContext, 'settings' | 'dataDir'>> = {},
+  overrides: Partial<Omit<MainContext, 'settings' | 'dataDir' | 'watch'>> = {},
   /** Aborts the caller's subscriptions (tRPC takes the signal per caller, not per call). */
   signal?: AbortSignal,
+  options: { clock?: FakeClock } = {},
 ) {
   const dataDir = await mkdtemp(join(tmpdir(), 'rateback-router-'));
   const problems: SettingsProblem[] = [];
+  const clock = options.clock ?? new FakeClock('2025-01-15T09:00:00Z');
+  const watchProblems: JsonFileProblem[] = [];
+  const notices: Notice[] = [];
+  const watch = createWatchService({
+    clock: clock.now,
+    store: createFileWatchStore({ dir: dataDir, timers: clock, onProblem: (p) => watchProblems.push(p) }),
+    notifier: { notify: (notice) => notices.push(notice) },
+    setTimer: clock.setTimer,
+    clearTimer: clock.clearTimer,
+  });
+  await watch.start();
   const ctx = createInnerContext({
     runtime: 'web',
     version: '9.9.9-test',
@@ -26,12 +44,20 @@ export async function makeTestCaller(
     ...overrides,
     dataDir,
     settings: createFileSettingsStore({ dir: dataDir, onProblem: (p) => problems.push(p) }),
+    watch,
   });
   return {
     caller: createCaller(ctx, signal ? { signal } : {}),
     ctx,
     dataDir,
     problems,
-    cleanup: () => rm(dataDir, { recursive: true, force: true }),
+    watch,
+    clock,
+    watchProblems,
+    notices,
+    cleanup: async () => {
+      await watch.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
   };
 }

@@ -8,6 +8,10 @@ import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { appRouter } from '../router/app-router';
 import { createInnerContext } from '../router/context';
 import { createFileSettingsStore } from '../services/settings-store';
+import { nodeTimers } from '../services/watch/timers';
+import { webNotifier } from '../services/watch/notifier.web';
+import { createWatchService } from '../services/watch/watch-service';
+import { createFileWatchStore } from '../services/watch/watch-store';
 import { checkRequest, loopbackHosts } from './request-guard';
 import { SECURITY_HEADERS } from './security-headers';
 import { cacheControlFor, contentTypeFor, isAppRoute, resolveStaticPath } from './static-files';
@@ -31,7 +35,10 @@ export interface WebHost {
 }
 
 const API_PREFIX = '/trpc';
-/** Settings and later alerts are small; a bigger body is a mistake or an attack. */
+/**
+ * Settings and alerts are small, and the watch's mirror comes in chunks of at most 2,000 rows
+ * (about 600 kB); a bigger body is a mistake or an attack.
+ */
 const MAX_API_BODY_BYTES = 1024 * 1024;
 
 /**
@@ -40,11 +47,23 @@ const MAX_API_BODY_BYTES = 1024 * 1024;
  * app's security headers; /trpc speaks tRPC (batched queries, mutations, SSE subscriptions).
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  // The watch runs in this process for as long as the host does, page open or not; in web mode
+  // there is no desktop to notify, so the page gets alerts through `watch.changes`.
+  const watch = createWatchService({
+    clock: () => new Date(),
+    store: createFileWatchStore({ dir: options.dataDir }),
+    notifier: webNotifier,
+    setTimer: nodeTimers.setTimer,
+    clearTimer: nodeTimers.clearTimer,
+  });
+  await watch.start();
+
   const ctx = createInnerContext({
     runtime: 'web',
     version: options.version,
     dataDir: options.dataDir,
     settings: createFileSettingsStore({ dir: options.dataDir }),
+    watch,
     platform: process.platform,
   });
 
@@ -91,13 +110,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ port: options.port, host: options.host ?? '127.0.0.1' }, () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen({ port: options.port, host: options.host ?? '127.0.0.1' }, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    await watch.close();
+    throw error;
+  }
 
   const port = (server.address() as AddressInfo).port;
   allowedHosts = loopbackHosts(port);
@@ -105,12 +129,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   return {
     url: `http://127.0.0.1:${port}`,
     port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      // The watch first: it ends its `changes` streams, which lets their SSE responses finish.
+      await watch.close();
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         // SSE streams and keep-alive sockets would otherwise hold close() open forever.
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }
 

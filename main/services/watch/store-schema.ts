@@ -83,6 +83,9 @@ export const Reminder = z.strictObject({
 });
 export type Reminder = z.infer<typeof Reminder>;
 
+export const ALERT_TITLE_MAX = 300;
+export const ALERT_BODY_MAX = 2_000;
+
 export const Alert = z.strictObject({
   id: Id,
   key: z.string().min(1).max(200),
@@ -90,8 +93,8 @@ export const Alert = z.strictObject({
   severity: AlertSeverity,
   customerId: Id,
   invoiceId: Id.nullable(),
-  title: z.string().max(300),
-  body: z.string().max(2_000),
+  title: z.string().max(ALERT_TITLE_MAX),
+  body: z.string().max(ALERT_BODY_MAX),
   raisedAt: IsoInstant,
   acknowledgedAt: IsoInstant.nullable(),
   acknowledgedBy: z.string().max(120).nullable(),

@@ -8,6 +8,7 @@ import { InvoicesScreen } from '../features/invoices/InvoicesScreen';
 import { InvoiceDetail } from '../features/invoices/InvoiceDetail';
 import { InvoiceEditor } from '../features/invoices/InvoiceEditor';
 import { AlertCentre } from '../features/alerts/AlertCentre';
+import { ImportScreen } from '../features/import/ImportScreen';
 
 /** Picks the screen for the current hash route (see router.tsx for the list). */
 export function Screens() {
@@ -27,6 +28,8 @@ export function Screens() {
       return <InvoiceDetail key={id} invoiceId={id} />;
     case 'alerts':
       return <AlertCentre />;
+    case 'import':
+      return <ImportScreen />;
     default:
       return <CounterScreen />;
   }

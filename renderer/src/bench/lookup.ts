@@ -36,7 +36,7 @@ async function timeFloor(idb: IDBDatabase, q: string): Promise<[number, number]>
 /**
  * One query, data only: the app's searchCounter(db, q, 20) and the floor (one bare getAll of
  * 20 on the tokens index, on the same primary token), back to back in the given order (the
- * caller alternates it: whoever goes first pays for cold pages), then the app's parts.
+ * caller alternates it: whoever goes first pays for cold pages), then the app's parts (warm).
  */
 export async function lookupOnce(q: string, appFirst: boolean): Promise<LookupSample> {
   const { db, idb } = await openBook();

@@ -47,7 +47,8 @@ export function ImportReport({ result, locale, fileName }: { result: ImportResul
         ) : null}
       </dl>
       <p className="import-summary">
-        {n(result.created)} {things} created, {n(result.updated)} updated, {n(result.unchanged)} unchanged, {n(result.skippedRows)} rows skipped.
+        {n(result.created)} {things} created, {n(result.updated)} updated, {n(result.unchanged)} unchanged, {n(result.skippedRows)}{' '}
+        {result.skippedRows === 1 ? 'row' : 'rows'} skipped.
       </p>
       {result.errors.length > 0 ? (
         <>

@@ -42,7 +42,9 @@ export function ImportScreen() {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [runError, setRunError] = useState<unknown>(null);
+  const [running, setRunning] = useState(false);
   const reportRef = useRef<HTMLDivElement>(null);
+  const readingRef = useRef<HTMLDivElement>(null);
 
   const n = (x: number) => new Intl.NumberFormat(profile.locale).format(x);
   const plan = useMemo(
@@ -51,7 +53,6 @@ export function ImportScreen() {
   );
   const header = file?.csv.records[0] ?? [];
   const preview = useMemo(() => (file ? previewRows(file.csv.records) : []), [file]);
-  const running = progress !== null && result === null && runError === null;
 
   async function chooseFile(e: ChangeEvent<HTMLInputElement>) {
     const chosen = e.target.files?.[0];
@@ -101,11 +102,12 @@ export function ImportScreen() {
     if (!settings || !file) return;
     if (!plan) {
       setDateError('Choose how the dates are written before importing');
-      document.getElementById(fileInputId)?.closest('.import-screen')?.querySelector<HTMLSelectElement>('.import-reading select')?.focus();
+      readingRef.current?.querySelector('select')?.focus();
       return;
     }
     setResult(null);
     setRunError(null);
+    setRunning(true);
     setProgress({ done: 0, total: plan.plan.rows });
     try {
       const r = await applyFilePlan(db, plan, { mode, ctx: write }, setProgress);
@@ -113,6 +115,8 @@ export function ImportScreen() {
       requestAnimationFrame(() => reportRef.current?.scrollIntoView({ block: 'start' }));
     } catch (error) {
       setRunError(error);
+    } finally {
+      setRunning(false);
     }
   }
 
@@ -159,7 +163,8 @@ export function ImportScreen() {
               problems={mappingProblems(plan?.plan.errors ?? [])}
               onChange={changeColumn}
             />
-            <ReadingFields
+            <div ref={readingRef}>
+              <ReadingFields
               kind={kind}
               dateDetection={settings.dateDetection}
               dateFormat={settings.dateFormat}
@@ -169,7 +174,8 @@ export function ImportScreen() {
               onDateFormat={(dateFormat) => setReadingChoice({ dateFormat })}
               onDecimalStyle={(decimalStyle) => setReadingChoice({ decimalStyle })}
               onAmountIs={(amountIs) => setReadingChoice({ amountIs })}
-            />
+              />
+            </div>
           </section>
 
           <section className="import-step" aria-labelledby="import-preview-title">

@@ -56,11 +56,11 @@ export function ReadingFields(p: Props) {
           <SelectField
             label="The amount column holds"
             value={p.amountIs}
-            hint="For invoices spread over several lines with the same number"
+            hint={p.amountIs === 'line' ? 'Lines with the same invoice number are added up' : 'Repeated on each line of an invoice; counted once'}
             onChange={(e) => p.onAmountIs(e.target.value === 'total' ? 'total' : 'line')}
           >
-            <option value="line">Each line's amount (added up per invoice)</option>
-            <option value="total">The invoice total (the same on every line)</option>
+            <option value="line">Each line's amount</option>
+            <option value="total">The invoice total</option>
           </SelectField>
         ) : null}
       </div>

@@ -38,5 +38,6 @@ describe('packApply', () => {
     expect(calls[0]?.customers).toHaveLength(3);
     expect(calls.flatMap((c) => c.invoices)).toHaveLength(4);
     expect(packApply({ customers: [], invoices: [], removedInvoiceIds: [], removedCustomerIds: [] }, 4)).toEqual([]);
+    expect(packApply(delta, 4, 2).map((c) => c.customers.length)).toEqual([2, 1, 0]);
   });
 });

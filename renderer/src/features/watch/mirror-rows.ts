@@ -50,17 +50,18 @@ export interface MirrorDelta {
 }
 
 /**
- * Packs a delta into as few `mirror.apply` calls as the row cap allows, customers first so an
- * invoice never arrives before its customer. Empty deltas make no call at all.
+ * Packs a delta into as few `mirror.delta` calls as the caps allow (rows per call, and fewer
+ * customers, whose rows are larger), customers first so an invoice never arrives before its
+ * customer. Empty deltas make no call at all.
  */
-export function packApply(delta: MirrorDelta, maxRows: number): MirrorDelta[] {
+export function packApply(delta: MirrorDelta, maxRows: number, maxCustomers = maxRows): MirrorDelta[] {
   const calls: MirrorDelta[] = [];
   let current: MirrorDelta = { customers: [], invoices: [], removedInvoiceIds: [], removedCustomerIds: [] };
   let rows = 0;
   const keys = ['customers', 'invoices', 'removedInvoiceIds', 'removedCustomerIds'] as const;
   for (const key of keys) {
     for (const item of delta[key]) {
-      if (rows === maxRows) {
+      if (rows === maxRows || (key === 'customers' && current.customers.length === maxCustomers)) {
         calls.push(current);
         current = { customers: [], invoices: [], removedInvoiceIds: [], removedCustomerIds: [] };
         rows = 0;

@@ -1,4 +1,4 @@
-import { MAX_MIRROR_ROWS_PER_CALL, type MirrorCustomer, type MirrorInvoice } from '@core/watch/mirror';
+import { MAX_MIRROR_CUSTOMERS_PER_CALL, MAX_MIRROR_ROWS_PER_CALL, type MirrorCustomer, type MirrorInvoice } from '@core/watch/mirror';
 import type { BusinessProfile } from '@core/business';
 import { newId } from '@core/primitives';
 import Dexie from 'dexie';
@@ -31,9 +31,9 @@ export function startWatchFeeder(
     await client.watch.configure.mutate({ timeZone: profile.timeZone, currency: profile.currency, locale: profile.locale, businessName: profile.name });
     const { customers, invoices } = await snapshot(db);
     const generation = newId();
-    const parts = Math.max(Math.ceil(customers.length / MAX_MIRROR_ROWS_PER_CALL), Math.ceil(invoices.length / MAX_MIRROR_ROWS_PER_CALL), 1);
-    const customerChunks = chunk(customers, MAX_MIRROR_ROWS_PER_CALL);
+    const customerChunks = chunk(customers, MAX_MIRROR_CUSTOMERS_PER_CALL);
     const invoiceChunks = chunk(invoices, MAX_MIRROR_ROWS_PER_CALL);
+    const parts = Math.max(customerChunks.length + invoiceChunks.length, 1);
     for (let part = 0; part < parts && !stopped; part++) {
       // Customers go out in the first parts, so every invoice's customer has arrived by the end.
       await client.watch.mirror.replace.mutate({
@@ -69,8 +69,9 @@ export function startWatchFeeder(
         goneCustomers.delete(c.id);
       }
     }
-    for (const call of packApply({ customers: upCustomers, invoices: upInvoices, removedInvoiceIds: [...gone], removedCustomerIds: [...goneCustomers] }, MAX_MIRROR_ROWS_PER_CALL)) {
-      await client.watch.mirror.apply.mutate(call);
+    const delta = { customers: upCustomers, invoices: upInvoices, removedInvoiceIds: [...gone], removedCustomerIds: [...goneCustomers] };
+    for (const call of packApply(delta, MAX_MIRROR_ROWS_PER_CALL, MAX_MIRROR_CUSTOMERS_PER_CALL)) {
+      await client.watch.mirror.delta.mutate(call);
     }
   };
 
