@@ -4,6 +4,7 @@ import { createIPCHandler } from 'trpc-electron/main';
 import { appRouter } from './router/app-router';
 import { createInnerContext } from './router/context';
 import { createFileSettingsStore } from './services/settings-store';
+import { createLoginItem } from './shell/login-item';
 import { nodeTimers } from './services/watch/timers';
 import { createWatchService, type WatchService } from './services/watch/watch-service';
 import { createFileWatchStore } from './services/watch/watch-store';
@@ -73,6 +74,7 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(async () => {
       const dataDir = app.getPath('userData');
+      const settings = createFileSettingsStore({ dir: dataDir });
       const service = createWatchService({
         clock: () => new Date(),
         store: createFileWatchStore({ dir: dataDir }),
@@ -87,10 +89,18 @@ if (!app.requestSingleInstanceLock()) {
         runtime: 'electron',
         version: app.getVersion(),
         dataDir,
-        settings: createFileSettingsStore({ dir: dataDir }),
+        settings,
         watch: service,
         platform: process.platform,
       });
+      // Start at login follows the device setting, now and whenever it changes.
+      const loginItem = createLoginItem();
+      const followLoginSetting = async () => {
+        loginItem.setEnabled((await settings.get()).startAtLogin);
+        for await (const next of settings.changes()) loginItem.setEnabled(next.startAtLogin);
+      };
+      followLoginSetting().catch((error: unknown) => console.error('Rateback: could not update start at login:', error));
+
       const ipc = createIPCHandler({ router: appRouter, windows: [], createContext: () => Promise.resolve(ctx) });
 
       showWindow = () => {

@@ -22,7 +22,7 @@ async function setup(signal?: AbortSignal) {
 describe('settings.get', () => {
   it('starts from the defaults: nobody chosen, system theme', async () => {
     const { caller, problems } = await setup();
-    await expect(caller.settings.get()).resolves.toEqual({ currentMemberId: null, theme: 'system' });
+    await expect(caller.settings.get()).resolves.toEqual({ currentMemberId: null, theme: 'system', startAtLogin: false });
     expect(problems).toEqual([]);
   });
 });
@@ -30,17 +30,17 @@ describe('settings.get', () => {
 describe('settings.update', () => {
   it('changes only the fields given and returns the result', async () => {
     const { caller } = await setup();
-    await expect(caller.settings.update({ theme: 'dark' })).resolves.toEqual({ currentMemberId: null, theme: 'dark' });
-    await expect(caller.settings.update({ currentMemberId: MEMBER })).resolves.toEqual({ currentMemberId: MEMBER, theme: 'dark' });
-    await expect(caller.settings.update({ currentMemberId: null })).resolves.toEqual({ currentMemberId: null, theme: 'dark' });
-    await expect(caller.settings.get()).resolves.toEqual({ currentMemberId: null, theme: 'dark' });
+    await expect(caller.settings.update({ theme: 'dark' })).resolves.toEqual({ currentMemberId: null, theme: 'dark', startAtLogin: false });
+    await expect(caller.settings.update({ currentMemberId: MEMBER })).resolves.toEqual({ currentMemberId: MEMBER, theme: 'dark', startAtLogin: false });
+    await expect(caller.settings.update({ currentMemberId: null })).resolves.toEqual({ currentMemberId: null, theme: 'dark', startAtLogin: false });
+    await expect(caller.settings.get()).resolves.toEqual({ currentMemberId: null, theme: 'dark', startAtLogin: false });
   });
 
   it('saves to the data dir, where a new store (the next start) finds it', async () => {
     const { caller, dataDir } = await setup();
     await caller.settings.update({ currentMemberId: MEMBER, theme: 'light' });
-    expect(JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8'))).toEqual({ currentMemberId: MEMBER, theme: 'light' });
-    await expect(createFileSettingsStore({ dir: dataDir }).get()).resolves.toEqual({ currentMemberId: MEMBER, theme: 'light' });
+    expect(JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8'))).toEqual({ currentMemberId: MEMBER, theme: 'light', startAtLogin: false });
+    await expect(createFileSettingsStore({ dir: dataDir }).get()).resolves.toEqual({ currentMemberId: MEMBER, theme: 'light', startAtLogin: false });
   });
 
   it.each([
@@ -54,7 +54,7 @@ describe('settings.update', () => {
     const attempt = caller.settings.update(input as never);
     await expect(attempt).rejects.toBeInstanceOf(TRPCError);
     await expect(attempt).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(caller.settings.get()).resolves.toEqual({ currentMemberId: null, theme: 'system' });
+    await expect(caller.settings.get()).resolves.toEqual({ currentMemberId: null, theme: 'system', startAtLogin: false });
   });
 });
 
@@ -64,11 +64,11 @@ describe('settings.changes', () => {
     const { caller } = await setup(abort.signal);
     const stream = (await caller.settings.changes())[Symbol.asyncIterator]();
 
-    await expect(stream.next()).resolves.toEqual({ done: false, value: { currentMemberId: null, theme: 'system' } });
+    await expect(stream.next()).resolves.toEqual({ done: false, value: { currentMemberId: null, theme: 'system', startAtLogin: false } });
     await caller.settings.update({ theme: 'dark' });
     await caller.settings.update({ currentMemberId: MEMBER });
-    await expect(stream.next()).resolves.toEqual({ done: false, value: { currentMemberId: null, theme: 'dark' } });
-    await expect(stream.next()).resolves.toEqual({ done: false, value: { currentMemberId: MEMBER, theme: 'dark' } });
+    await expect(stream.next()).resolves.toEqual({ done: false, value: { currentMemberId: null, theme: 'dark', startAtLogin: false } });
+    await expect(stream.next()).resolves.toEqual({ done: false, value: { currentMemberId: MEMBER, theme: 'dark', startAtLogin: false } });
 
     abort.abort();
     await expect(stream.next()).resolves.toMatchObject({ done: true });

@@ -3,7 +3,7 @@ import { publicProcedure, router } from './trpc';
 
 /** Names the fields that leave main, so a field added to the store is not exposed by accident. */
 function toOutput(settings: DeviceSettings): DeviceSettings {
-  return { currentMemberId: settings.currentMemberId, theme: settings.theme };
+  return { currentMemberId: settings.currentMemberId, theme: settings.theme, startAtLogin: settings.startAtLogin };
 }
 
 /** This PC's settings: who is using it and its theme (the book lives in IndexedDB). */

@@ -20,18 +20,22 @@ export const DeviceSettings = z.object({
   /** The member (an id from the book) using this PC; null until someone picks themselves. */
   currentMemberId: Id.nullable(),
   theme: Theme,
+  /** Start Rateback (in the tray, with the watch running) when the user logs in. Electron only. */
+  startAtLogin: z.boolean().default(false),
 });
 export type DeviceSettings = z.infer<typeof DeviceSettings>;
 
 export const DEFAULT_DEVICE_SETTINGS: Readonly<DeviceSettings> = Object.freeze({
   currentMemberId: null,
   theme: 'system',
+  startAtLogin: false,
 });
 
 /** What a caller may change: any subset, and nothing unknown (a typo is an error, not a no-op). */
 export const DeviceSettingsPatch = z.strictObject({
   currentMemberId: Id.nullable().optional(),
   theme: Theme.optional(),
+  startAtLogin: z.boolean().optional(),
 });
 export type DeviceSettingsPatch = z.infer<typeof DeviceSettingsPatch>;
 
@@ -40,6 +44,7 @@ export function applySettingsPatch(current: DeviceSettings, patch: DeviceSetting
   return {
     currentMemberId: patch.currentMemberId === undefined ? current.currentMemberId : patch.currentMemberId,
     theme: patch.theme ?? current.theme,
+    startAtLogin: patch.startAtLogin ?? current.startAtLogin,
   };
 }
 

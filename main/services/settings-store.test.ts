@@ -28,12 +28,12 @@ describe('reading', () => {
 
   it('reads a valid file', async () => {
     await writeFile(settingsFile(), JSON.stringify({ currentMemberId: MEMBER, theme: 'dark' }));
-    await expect(store().get()).resolves.toEqual({ currentMemberId: MEMBER, theme: 'dark' });
+    await expect(store().get()).resolves.toEqual({ currentMemberId: MEMBER, theme: 'dark', startAtLogin: false });
   });
 
   it('drops keys it does not know (a newer version wrote them) instead of resetting the file', async () => {
     await writeFile(settingsFile(), JSON.stringify({ currentMemberId: null, theme: 'light', fontSize: 'large' }));
-    await expect(store().get()).resolves.toEqual({ currentMemberId: null, theme: 'light' });
+    await expect(store().get()).resolves.toEqual({ currentMemberId: null, theme: 'light', startAtLogin: false });
     expect(problems).toEqual([]);
   });
 
@@ -74,7 +74,7 @@ describe('writing', () => {
   it('creates the data dir on the first write', async () => {
     const nested = join(dir, 'a', 'b');
     await store(nested).update({ theme: 'dark' });
-    expect(await readJson(join(nested, 'settings.json'))).toEqual({ currentMemberId: null, theme: 'dark' });
+    expect(await readJson(join(nested, 'settings.json'))).toEqual({ currentMemberId: null, theme: 'dark', startAtLogin: false });
   });
 
   it('leaves no temp files behind', async () => {
@@ -87,7 +87,7 @@ describe('writing', () => {
   it('applies quick successive updates in order without losing any', async () => {
     const s = store();
     await Promise.all([s.update({ theme: 'dark' }), s.update({ currentMemberId: MEMBER }), s.update({ theme: 'light' })]);
-    const expected = { currentMemberId: MEMBER, theme: 'light' };
+    const expected = { currentMemberId: MEMBER, theme: 'light', startAtLogin: false };
     await expect(s.get()).resolves.toEqual(expected);
     expect(await readJson(settingsFile())).toEqual(expected);
   });
@@ -101,7 +101,7 @@ describe('writing', () => {
     const b = store(blocked);
     await expect(b.update({ theme: 'light' })).rejects.toThrow();
     await expect(b.get()).resolves.toEqual(DEFAULT_DEVICE_SETTINGS);
-    await expect(s.update({ theme: 'light' })).resolves.toEqual({ currentMemberId: null, theme: 'light' });
+    await expect(s.update({ theme: 'light' })).resolves.toEqual({ currentMemberId: null, theme: 'light', startAtLogin: false });
   });
 
   it('writeFileAtomically replaces the whole content', async () => {
@@ -129,17 +129,17 @@ describe('changes', () => {
     await listening;
 
     expect(seen).toEqual([
-      { currentMemberId: null, theme: 'dark' },
-      { currentMemberId: MEMBER, theme: 'dark' },
+      { currentMemberId: null, theme: 'dark', startAtLogin: false },
+      { currentMemberId: MEMBER, theme: 'dark', startAtLogin: false },
     ]);
   });
 });
 
 describe('applySettingsPatch', () => {
   it('keeps absent and undefined keys, and sets null explicitly', () => {
-    const current = { currentMemberId: MEMBER, theme: 'dark' as const };
+    const current = { currentMemberId: MEMBER, theme: 'dark' as const, startAtLogin: false };
     expect(applySettingsPatch(current, {})).toEqual(current);
     expect(applySettingsPatch(current, { theme: undefined })).toEqual(current);
-    expect(applySettingsPatch(current, { currentMemberId: null })).toEqual({ currentMemberId: null, theme: 'dark' });
+    expect(applySettingsPatch(current, { currentMemberId: null })).toEqual({ currentMemberId: null, theme: 'dark', startAtLogin: false });
   });
 });

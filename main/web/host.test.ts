@@ -136,10 +136,10 @@ describe('tRPC at /trpc', () => {
     const trpc = client();
     const [info, settings] = await Promise.all([trpc.app.info.query(), trpc.settings.get.query()]);
     expect(info).toEqual({ name: 'Rateback', version: '0.0.0-test', runtime: 'web', dataDir: join(tmp, 'data'), platform: process.platform });
-    expect(settings).toEqual({ currentMemberId: null, theme: 'system' });
+    expect(settings).toEqual({ currentMemberId: null, theme: 'system', startAtLogin: false });
 
-    await expect(trpc.settings.update.mutate({ currentMemberId: MEMBER, theme: 'dark' })).resolves.toEqual({ currentMemberId: MEMBER, theme: 'dark' });
-    await expect(trpc.settings.get.query()).resolves.toEqual({ currentMemberId: MEMBER, theme: 'dark' });
+    await expect(trpc.settings.update.mutate({ currentMemberId: MEMBER, theme: 'dark' })).resolves.toEqual({ currentMemberId: MEMBER, theme: 'dark', startAtLogin: false });
+    await expect(trpc.settings.get.query()).resolves.toEqual({ currentMemberId: MEMBER, theme: 'dark', startAtLogin: false });
   });
 
   it('returns BAD_REQUEST for invalid input', async () => {

@@ -38,6 +38,9 @@ export function Header() {
         <Link to="/alerts" aria-current={current === 'alerts' ? 'page' : undefined} aria-label={waiting > 0 ? `Alerts, ${waiting} not acknowledged` : 'Alerts'}>
           Alerts{waiting > 0 ? <span className="count-badge">{waiting}</span> : null}
         </Link>
+        <Link to="/settings" aria-current={current === 'settings' ? 'page' : undefined}>
+          Settings
+        </Link>
       </nav>
       {problem ? (
         <span className="watch-problem" role="status" title={problem}>

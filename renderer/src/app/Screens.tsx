@@ -8,7 +8,10 @@ import { InvoicesScreen } from '../features/invoices/InvoicesScreen';
 import { InvoiceDetail } from '../features/invoices/InvoiceDetail';
 import { InvoiceEditor } from '../features/invoices/InvoiceEditor';
 import { AlertCentre } from '../features/alerts/AlertCentre';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { ImportScreen } from '../features/import/ImportScreen';
+import { ChaseScreen } from '../features/chase/ChaseScreen';
+import { StatementScreen } from '../features/chase/StatementScreen';
 
 /** Picks the screen for the current hash route (see router.tsx for the list). */
 export function Screens() {
@@ -20,6 +23,7 @@ export function Screens() {
       if (id === 'new') return <CustomerEditor customerId={null} />;
       if (action === 'edit') return <CustomerEditor key={id} customerId={id} />;
       if (action === 'rate') return <RatingScreen key={id} customerId={id} invoiceId={params.get('invoice')} />;
+      if (action === 'statement') return <StatementScreen key={id} customerId={id} />;
       return <CustomerDetail key={id} customerId={id} />;
     case 'invoices':
       if (id === undefined) return <InvoicesScreen />;
@@ -28,8 +32,12 @@ export function Screens() {
       return <InvoiceDetail key={id} invoiceId={id} />;
     case 'alerts':
       return <AlertCentre />;
+    case 'settings':
+      return <SettingsScreen />;
     case 'import':
       return <ImportScreen />;
+    case 'chase':
+      return <ChaseScreen />;
     default:
       return <CounterScreen />;
   }
