@@ -60,7 +60,7 @@ export function ReminderActions({ reminder }: { reminder: NonNullable<WorkItem['
         </span>
       ) : null}
       <ErrorNotice error={markSent.error} />
-      <CopyTextDialog open={manualCopy} text={text} onClose={() => setManualCopy(false)} />
+      {manualCopy ? <CopyTextDialog open text={text} onClose={() => setManualCopy(false)} /> : null}
     </>
   );
 }

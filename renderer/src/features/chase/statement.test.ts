@@ -31,7 +31,10 @@ describe('statementTotals', () => {
 });
 
 describe('addressLines', () => {
-  it('prints the parts there are', () => {
-    expect(addressLines({ line1: '4 Quay St', line2: '', city: 'Bristol', postcode: 'BS1 4DJ', region: ' ', country: 'GB' })).toEqual(['4 Quay St', 'Bristol', 'BS1 4DJ', 'GB']);
+  const names = (code: string) => ({ IE: 'Ireland' })[code] ?? code;
+  it('prints the parts there are, the country only when abroad', () => {
+    const home = { line1: '4 Quay St', line2: '', city: 'Bristol', postcode: 'BS1 4DJ', region: ' ', country: 'GB' };
+    expect(addressLines(home, 'GB', names)).toEqual(['4 Quay St', 'Bristol', 'BS1 4DJ']);
+    expect(addressLines({ ...home, city: 'Dublin', postcode: 'D02 X285', country: 'IE' }, 'GB', names)).toEqual(['4 Quay St', 'Dublin', 'D02 X285', 'Ireland']);
   });
 });

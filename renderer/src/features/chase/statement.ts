@@ -51,7 +51,11 @@ export function statementTotals(rows: readonly StatementRow[], businessCurrency:
   return [...totals].sort(([a], [b]) => (a === businessCurrency ? -1 : b === businessCurrency ? 1 : a.localeCompare(b)));
 }
 
-/** The address as printed lines (street, town, region, postcode, country), empty parts left out. */
-export function addressLines(address: Address): string[] {
-  return [address.line1, address.line2, address.city, address.region, address.postcode, address.country].map((l) => l.trim()).filter((l) => l !== '');
+/**
+ * The address as printed lines (street, town, region, postcode, country), empty parts left
+ * out. The country is printed by name, and only when it is not the business's own.
+ */
+export function addressLines(address: Address, homeCountry: string, countryName: (code: string) => string): string[] {
+  const country = address.country === '' || address.country === homeCountry ? '' : countryName(address.country);
+  return [address.line1, address.line2, address.city, address.region, address.postcode, country].map((l) => l.trim()).filter((l) => l !== '');
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CUSTOMER_A, CUSTOMER_B, invoice } from '@core/lateness/test-invoices';
 import type { BrokenPromiseView, DueReminderView } from '../../../../main/services/watch/watch-api';
-import { buildWorkList, newlyOverdueInvoices, promisedInvoiceIds, reasonText, reminderText, stepText, type NewlyOverdue } from './work-list';
+import { buildWorkList, newlyOverdueInvoices, promisedInvoiceIds, remindedAfterDueIds, reasonText, reminderText, stepText, type NewlyOverdue } from './work-list';
 
 const today = '2025-06-10';
 
@@ -121,6 +121,18 @@ describe('promisedInvoiceIds', () => {
       today,
     );
     expect([...ids].sort()).toEqual(['a', 'b', 'e']);
+  });
+});
+
+describe('remindedAfterDueIds', () => {
+  it('collects invoices with a reminder sent after the due date', () => {
+    const ids = remindedAfterDueIds([
+      { invoiceId: 'a', offsetDays: 1, status: 'sent' },
+      { invoiceId: 'b', offsetDays: -3, status: 'sent' },
+      { invoiceId: 'c', offsetDays: 7, status: 'due' },
+      { invoiceId: 'd', offsetDays: 7, status: 'closed' },
+    ]);
+    expect([...ids]).toEqual(['a']);
   });
 });
 

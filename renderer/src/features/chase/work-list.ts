@@ -3,7 +3,7 @@ import type { Invoice } from '@core/invoice';
 import { openBalanceMinor } from '@core/invoice-status';
 import type { IsoDate } from '@core/primitives';
 import type { ReminderDraft } from '@core/watch/templates';
-import type { BrokenPromiseView, DueReminderView, PromiseView } from '../../../../main/services/watch/watch-api';
+import type { BrokenPromiseView, DueReminderView, PromiseView, ReminderView } from '../../../../main/services/watch/watch-api';
 
 /**
  * "Who do I chase today", as one list: the watch's reminders due today, the promises the watch
@@ -67,6 +67,17 @@ export function newlyOverdueInvoices(invoices: readonly Invoice[], today: IsoDat
 export function promisedInvoiceIds(promises: readonly Pick<PromiseView, 'status' | 'promisedDate' | 'invoiceIds'>[], today: IsoDate): Set<string> {
   const ids = new Set<string>();
   for (const p of promises) if (p.status === 'open' && p.promisedDate >= today) for (const id of p.invoiceIds) ids.add(id);
+  return ids;
+}
+
+/**
+ * Invoices someone already sent a reminder for after their due date (a step of 1 day or more,
+ * marked sent): chased already, so no longer "newly overdue" work. Earlier steps superseded by
+ * a later one are covered by that later one's entry.
+ */
+export function remindedAfterDueIds(log: readonly Pick<ReminderView, 'invoiceId' | 'offsetDays' | 'status'>[]): Set<string> {
+  const ids = new Set<string>();
+  for (const r of log) if (r.status === 'sent' && r.offsetDays > 0) ids.add(r.invoiceId);
   return ids;
 }
 
