@@ -10,7 +10,7 @@ export const BusinessProfile = z.strictObject({
   currency: CurrencyCode,
   country: CountryCode,
   timeZone: z.string().min(1).max(64).refine(isTimeZone, 'Unknown time zone'),
-  locale: z.string().min(2).max(35),
+  locale: z.string().min(2).max(35).refine(isLocale, 'Unknown language and region; use a tag like en-GB'),
 });
 export type BusinessProfile = z.infer<typeof BusinessProfile>;
 
@@ -18,6 +18,14 @@ function isTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return true;
+  } catch {
+    return false;
+  }
+}
+
+function isLocale(tag: string): boolean {
+  try {
+    return Intl.NumberFormat.supportedLocalesOf(tag).length > 0;
   } catch {
     return false;
   }
