@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { openBalanceMinor } from '@core/invoice-status';
 import { useBook } from '../../app/book-context';
 import { navigate } from '../../app/router';
@@ -55,7 +55,8 @@ export function CounterScreen() {
     }
   };
 
-  const selectedInvoices = selected ? (facts?.invoices.get(selected.customer.id) ?? []) : [];
+  const openCustomer = useCallback((id: string) => navigate(`/customers/${id}`), []);
+  const selectedInvoices = selected ? (facts.invoices.get(selected.customer.id) ?? []) : [];
   const oldestOpen = selectedInvoices.filter((i) => openBalanceMinor(i) > 0).sort((a, b) => a.dueDate.localeCompare(b.dueDate))[0];
   const statusCustomer = hits.find((h) => h.customer.id === statusFor)?.customer;
 
@@ -119,15 +120,16 @@ export function CounterScreen() {
             key={hit.customer.id}
             customer={hit.customer}
             viaInvoice={hit.viaInvoice}
-            invoices={facts?.invoices.get(hit.customer.id) ?? (facts ? [] : undefined)}
-            ratings={facts?.ratings.get(hit.customer.id) ?? (facts ? [] : undefined)}
+            invoices={facts.loaded.has(hit.customer.id) ? facts.invoices.get(hit.customer.id) : undefined}
+            ratings={facts.loaded.has(hit.customer.id) ? facts.ratings.get(hit.customer.id) : undefined}
             selected={hit === selected}
             today={today}
             currency={profile.currency}
             country={profile.country}
             locale={profile.locale}
-            onOpen={() => navigate(`/customers/${hit.customer.id}`)}
-            onHover={() => setSelectedIndex(index)}
+            index={index}
+            onOpen={openCustomer}
+            onHover={setSelectedIndex}
           />
         ))}
       </ul>

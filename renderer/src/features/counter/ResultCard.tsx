@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Customer } from '@core/customer';
 import type { Invoice } from '@core/invoice';
 import type { Rating } from '@core/rating';
@@ -18,12 +19,17 @@ interface Props {
   currency: string;
   country: string;
   locale: string;
-  onOpen: () => void;
-  onHover: () => void;
+  index: number;
+  /** Stable callbacks (the card is memoised): they receive the card's customer id or index. */
+  onOpen: (customerId: string) => void;
+  onHover: (index: number) => void;
 }
 
-/** One customer in the counter's results: who, how risky, what they owe and how late. */
-export function ResultCard({ customer, viaInvoice, invoices, ratings, selected, today, currency, country, locale, onOpen, onHover }: Props) {
+/**
+ * One customer in the counter's results: who, how risky, what they owe and how late. Memoised:
+ * facts arriving a frame after the names re-render only the cards they change.
+ */
+export const ResultCard = memo(function ResultCard({ customer, viaInvoice, invoices, ratings, selected, today, currency, country, locale, index, onOpen, onHover }: Props) {
   const open = (invoices ?? []).filter((i) => openBalanceMinor(i) > 0);
   const owed = open.filter((i) => i.currency === currency).reduce((sum, i) => sum + openBalanceMinor(i), 0);
   const worstLate = open.reduce((max, i) => Math.max(max, daysLate(i, today)), 0);
@@ -39,8 +45,8 @@ export function ResultCard({ customer, viaInvoice, invoices, ratings, selected, 
       aria-selected={selected}
       id={`result-${customer.id}`}
       className={`result-card result-${customer.status.value}${selected ? ' result-selected' : ''}`}
-      onClick={onOpen}
-      onMouseMove={onHover}
+      onClick={() => onOpen(customer.id)}
+      onMouseMove={() => onHover(index)}
     >
       <div className="result-head">
         <span className="result-name">{customer.displayName}</span>
@@ -68,4 +74,4 @@ export function ResultCard({ customer, viaInvoice, invoices, ratings, selected, 
       </div>
     </li>
   );
-}
+});
