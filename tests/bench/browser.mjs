@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { chromium } from '@playwright/test';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -22,13 +24,16 @@ export async function openBrowser(profileDir) {
 
 /** Opens bench.html and waits for window.rbBench. */
 export async function openBenchPage(page, baseUrl) {
-  await page.goto(`${baseUrl}/bench.html`);
+  const response = await page.goto(`${baseUrl}/bench.html`);
+  if (!response?.ok()) {
+    throw new Error(`${baseUrl}/bench.html answered ${response?.status()}: out/ was built without RATEBACK_BENCH=1 (run \`npm run bench\`, which builds it)`);
+  }
   await page.waitForFunction(() => typeof globalThis.rbBench === 'object', undefined, { timeout: 30_000 });
 }
 
-/** Calls window.rbBench[name](arg) in the page and returns its (JSON) result. */
-export function bench(page, name, arg) {
-  return page.evaluate(([fn, value]) => globalThis.rbBench[fn](value), [name, arg]);
+/** Calls window.rbBench[name](...args) in the page and returns its (JSON) result. */
+export function bench(page, name, ...args) {
+  return page.evaluate(([fn, values]) => globalThis.rbBench[fn](...values), [name, args]);
 }
 
 /** The page's JS heap after a full garbage collection, in MiB (Chromium's DevTools protocol). */
@@ -42,4 +47,35 @@ export async function heapMiB(page) {
   } finally {
     await cdp.detach();
   }
+}
+
+/** Starts the V8 CPU profiler in the page; `stop(file)` writes a .cpuprofile DevTools opens. */
+export async function startCpuProfile(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return {
+    async stop(file) {
+      const { profile } = await cdp.send('Profiler.stop');
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, JSON.stringify(profile));
+      await cdp.detach();
+    },
+  };
+}
+
+/** Chromium's main-thread counters (ScriptDuration, LayoutDuration, … in seconds) from now until `stop()`. */
+export async function startMainThreadMetrics(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const read = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const before = await read();
+  return {
+    async stop() {
+      const after = await read();
+      await cdp.detach();
+      return Object.fromEntries(Object.keys(after).map((name) => [name, after[name] - (before[name] ?? 0)]));
+    },
+  };
 }

@@ -13,7 +13,7 @@ export function median(samples) {
 }
 
 const round = (value, digits) => (value === null || value === undefined ? null : Number(value.toFixed(digits)));
-const DIGITS = { ms: 3, 'rows/s': 0, MB: 1, s: 2, frames: 0 };
+const DIGITS = { ms: 3, 'rows/s': 0, MB: 1, s: 2 };
 
 /** One figure: {"name", "value", "unit", "floor", "peer"} (floor / peer null where none). */
 export function figure(name, value, unit, floor = null, peer = null) {

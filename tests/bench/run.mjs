@@ -3,12 +3,13 @@
 // JSON object per line on stdout (also written to bench-results/latest.jsonl) and a summary
 // table against the targets on stderr, and fails only when something could not be measured.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { bench, heapMiB, openBenchPage, openBrowser } from './browser.mjs';
+import { bench, heapMiB, openBenchPage, openBrowser, startCpuProfile, startMainThreadMetrics } from './browser.mjs';
 import { importFigures, lookupFigures, paintFigures } from './figures.mjs';
-import { startWebHost } from './host.mjs';
+import { snapshotBuild, startWebHost } from './host.mjs';
 import { measurePaintInPage } from './paint-probe.mjs';
+import { measureLookups } from './lookups.mjs';
 import { figure, printSummary, writeFigures } from './report.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -17,27 +18,32 @@ const KINDS = ['name-prefix', 'phone-digits', 'email'];
 
 // RATEBACK_BENCH_QUICK=1 runs a tenth of the book, to check the harness itself in a minute.
 const QUICK = process.env['RATEBACK_BENCH_QUICK'] === '1';
+// RATEBACK_BENCH_PROFILE=1 also writes a CPU profile of the paint phase (open it in DevTools).
+const PROFILE = process.env['RATEBACK_BENCH_PROFILE'] === '1';
 const CONFIG = {
   book: { seed: 20_261_123, customers: QUICK ? 10_000 : 100_000, invoicesPerCustomer: 3, chunkCustomers: 10_000 },
   // Like-for-like import comparison, app path vs bare bulkPut, on a separate smaller book.
-  compare: { seed: 7, customers: QUICK ? 2_000 : 20_000, invoicesPerCustomer: 3, rounds: 2 },
+  compare: { seed: 7, customers: QUICK ? 2_000 : 10_000, invoicesPerCustomer: 3, rounds: 2 },
   lookups: { warmup: 50, measured: QUICK ? 100 : 500 },
   paint: { warmup: 10, perKind: QUICK ? 20 : 67, settleMs: 30, timeoutMs: 10_000 },
-  deadlineMs: 20 * 60_000,
+  deadlineMs: 30 * 60_000,
 };
 
 const started = Date.now();
-const log = (message) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
+// The load average goes beside every step: on a shared 2-core machine it explains most outliers.
+const log = (message) =>
+  process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s, load ${loadavg()[0].toFixed(1)}] ${message}\n`);
 
 const dataDir = mkdtempSync(join(tmpdir(), 'rateback-bench-data-'));
 const profileDir = mkdtempSync(join(tmpdir(), 'rateback-bench-profile-'));
+let buildDir = null;
 let host = null;
 let browser = null;
 
 async function cleanUp() {
   await browser?.context.close().catch(() => {});
   await host?.stop().catch(() => {});
-  for (const dir of [dataDir, profileDir]) rmSync(dir, { recursive: true, force: true });
+  for (const dir of [dataDir, profileDir, buildDir]) if (dir) rmSync(dir, { recursive: true, force: true });
 }
 
 const watchdog = setTimeout(() => {
@@ -59,7 +65,8 @@ function splitQueries(sampled) {
 }
 
 async function main() {
-  host = await startWebHost(dataDir);
+  buildDir = snapshotBuild();
+  host = await startWebHost(buildDir, dataDir);
   log(`web host at ${host.url}; profile ${profileDir}`);
   browser = await openBrowser(profileDir);
   await openBenchPage(browser.page, host.url);
@@ -67,14 +74,14 @@ async function main() {
   const notes = [];
   const today = new Date().toISOString().slice(0, 10);
 
-  log(`import, like for like: ${CONFIG.compare.customers} customers (+ their invoices), app path vs bare bulkPut, ABBA`);
+  log(`import, like for like: ${CONFIG.compare.customers} customers (+ their invoices), app path vs bare bulkPut vs bare chunked`);
   const compare = await bench(browser.page, 'compareImport', { ...CONFIG.compare, today });
 
   log(`seeding the app's book: ${CONFIG.book.customers} customers, ${CONFIG.book.invoicesPerCustomer} invoices each on average`);
   const seed = await bench(browser.page, 'seed', { ...CONFIG.book, today });
   figures.push(...importFigures(compare, seed));
   notes.push(
-    `import.*: ${compare.customers} customers / ${compare.invoices} invoices into an empty scratch book, median of ${CONFIG.compare.rounds} runs per path (ABBA); floor = one Dexie bulkPut of rows prepared beforehand`,
+    `import.*: ${compare.customers} customers / ${compare.invoices} invoices into an empty scratch book, median of ${CONFIG.compare.rounds} runs per path (order reversed every other round); floor = one Dexie bulkPut of rows prepared beforehand; bare-chunked = the same rows in the app's chunks; prepare-only = zod parse + index keys, no database`,
     `seed.*: the app's book, ${seed.customers} customers / ${seed.invoices} invoices / ${seed.ratings} ratings / ${seed.statusChanges} status changes through the import path in chunks of ${CONFIG.book.chunkCustomers} customers; generation ${(seed.generateMs / 1000).toFixed(1)} s (untimed)`,
   );
 
@@ -84,29 +91,39 @@ async function main() {
   const perKind = CONFIG.lookups.warmup + CONFIG.lookups.measured + PAINT_PER_KIND + 1;
   const queries = splitQueries(await bench(browser.page, 'sampleQueries', { perKind, seed: 42 }));
 
-  log('building the FlexSearch peer over the whole book');
-  const heapBefore = await heapMiB(browser.page);
-  const peer = await bench(browser.page, 'buildPeer');
-  const peerHeap = (await heapMiB(browser.page)) - heapBefore;
+  log('building the FlexSearch peer over the whole book, in a page of its own');
+  const peerPage = await browser.context.newPage();
+  await openBenchPage(peerPage, host.url);
+  const heapBefore = await heapMiB(peerPage);
+  const peer = await bench(peerPage, 'buildPeer');
+  const peerHeap = (await heapMiB(peerPage)) - heapBefore;
   figures.push(figure('flexsearch.build', (peer.readMs + peer.indexMs) / 1000, 's'), figure('flexsearch.heap', peerHeap, 'MB'));
-  notes.push(`flexsearch.build: ${peer.documents} customers, ${(peer.readMs / 1000).toFixed(1)} s reading them from IndexedDB + ${(peer.indexMs / 1000).toFixed(1)} s indexing`);
+  notes.push(
+    `flexsearch.build: ${peer.documents} customers, ${(peer.readMs / 1000).toFixed(1)} s reading them from IndexedDB + ${(peer.indexMs / 1000).toFixed(1)} s indexing; the app's page heap meanwhile ${(await heapMiB(browser.page)).toFixed(1)} MB (separate heaps)`,
+  );
 
   log(`lookups: ${CONFIG.lookups.measured} queries per kind (after ${CONFIG.lookups.warmup} warm-up), app / floor / peer interleaved`);
-  const lookups = await bench(browser.page, 'measureLookups', { queries: queries.lookups, warmup: CONFIG.lookups.warmup });
+  const lookups = await measureLookups({ appPage: browser.page, peerPage, queries: queries.lookups, kinds: KINDS, warmup: CONFIG.lookups.warmup, log });
   figures.push(...lookupFigures(lookups, KINDS));
   for (const kind of KINDS) {
     const h = lookups[kind].hits;
     notes.push(`lookup.${kind}: average results app ${h.app.toFixed(1)}, floor ${h.floor.toFixed(1)}, peer ${h.peer.toFixed(1)}`);
   }
-  await bench(browser.page, 'dropPeer');
+  await peerPage.close();
+  await bench(browser.page, 'closeLookups');
 
   log(`keystroke to painted results in the real counter screen: ${queries.paint.length} queries`);
   await browser.page.goto(`${host.url}/#/counter`);
   await browser.page.locator('#counter-query').waitFor({ timeout: 60_000 });
+  const profile = PROFILE ? await startCpuProfile(browser.page) : null;
+  const metrics = await startMainThreadMetrics(browser.page);
   const painted = await browser.page.evaluate(measurePaintInPage, { queries: queries.paint, settleMs: CONFIG.paint.settleMs, timeoutMs: CONFIG.paint.timeoutMs });
-  figures.push(...paintFigures(painted.samples.slice(CONFIG.paint.warmup), KINDS));
+  const mainThread = await metrics.stop();
+  if (profile) await profile.stop(join(ROOT, 'bench-results', 'paint.cpuprofile'));
+  figures.push(...paintFigures(painted.samples.slice(CONFIG.paint.warmup), KINDS, mainThread, painted.samples.length));
+  figures.push(figure('heap.app-counter', await heapMiB(browser.page), 'MB'));
   notes.push(
-    `paint.*: ${painted.samples.length - CONFIG.paint.warmup} queries (after ${CONFIG.paint.warmup} warm-up); commit = until #counter-results[data-query] matched, before the frame; frames = animation frames from keystroke to paint; one frame = ${painted.frameMs.toFixed(1)} ms here`,
+    `paint.*: ${painted.samples.length - CONFIG.paint.warmup} queries (after ${CONFIG.paint.warmup} warm-up); commit = until #counter-results[data-query] matched, before the frame; one frame = ${painted.frameMs.toFixed(1)} ms here; main-thread.* = Chromium's counters per typed query, its clear included`,
   );
 
   log('restarting the browser on the same profile');

@@ -69,3 +69,17 @@ describe('counter lookup', () => {
     expect(await found('zzzz')).toEqual([]);
   });
 });
+
+describe('counter lookup of numeric invoice numbers', () => {
+  it('finds an all-digit invoice number that is no one’s phone number', async () => {
+    const ctx = testContext();
+    await createInvoice(
+      db,
+      { number: '58213', customerId: ids['zoe'] ?? '', issueDate: '2026-01-01', dueDate: '2026-01-31', currency: 'GBP', totalMinor: 100, state: 'issued', notes: '' },
+      ctx,
+    );
+    const [hit] = await searchCounter(db, '58213');
+    expect(hit?.customer.id).toBe(ids['zoe']);
+    expect(hit?.viaInvoice).toBe('58213');
+  });
+});

@@ -19,9 +19,9 @@ export interface CounterHit {
  * - no explicit transaction: Dexie's own read resolves on the request's success, an explicit
  *   one only on the transaction's `complete` (measured ~0.3 ms);
  * - only the rows shown are validated, not every candidate;
- * - invoice numbers are tried only when the query looks like one (it has a letter or a
- *   dash), or when a digits-only query found fewer customers than fit on screen — a phone
- *   fragment normally fills the list, a bare invoice number does not.
+ * - invoice numbers are tried, in parallel, for text with a digit ("INV-2025-0004"); for a
+ *   digits-only query only when no customer's phone has those digits (a numeric invoice
+ *   number); never for an e-mail.
  */
 export async function searchCounter(db: BookDb, raw: string, limit = 20): Promise<CounterHit[]> {
   const q = parseSearchQuery(raw);
@@ -30,7 +30,8 @@ export async function searchCounter(db: BookDb, raw: string, limit = 20): Promis
   // A row comes back once per matching token (a multi-entry index), so ask for a few more than
   // shown; several words need more candidates since most fail the in-memory check.
   const candidates = multiWord ? limit * 10 : limit + 5;
-  const looksLikeInvoice = q.invoiceNumber !== null && /[A-Za-z-]/.test(q.invoiceNumber);
+  // An e-mail is never an invoice number; a phone-like run of digits only when no customer has it.
+  const looksLikeInvoice = q.kind === 'text' && q.invoiceNumber !== null;
 
   const byInvoice = looksLikeInvoice ? invoiceOwners(db, q, limit) : null;
   const rows = await db.customers.where('tokens').startsWith(q.primary).limit(candidates).toArray();
@@ -46,7 +47,7 @@ export async function searchCounter(db: BookDb, raw: string, limit = 20): Promis
     if (hits.length === limit) break;
   }
 
-  const owners = byInvoice ?? (q.invoiceNumber !== null && hits.length < limit ? invoiceOwners(db, q, limit) : null);
+  const owners = byInvoice ?? (q.kind === 'phone' && q.invoiceNumber !== null && hits.length === 0 ? invoiceOwners(db, q, limit) : null);
   if (owners) {
     for (const hit of await owners) {
       if (seen.has(hit.customer.id) || hits.length === limit) continue;
