@@ -10,7 +10,12 @@
  *   amount.ts            amounts in a decimal style, with parseMoney's rules
  *   status-words.ts      status and payment-method words
  *   records.ts           records, their line numbers, row errors
- *   plan-invoices.ts     rows → invoices (grouped by number) and problems
+ *   mapping-check.ts     a mapping's own problems (a required field without a column)
+ *   memo.ts              each distinct cell read once
+ *   plan-invoices.ts     rows → invoices (grouped by number) and problems, using
+ *     invoice-line.ts      one line's cells read and checked
+ *     invoice-group.ts     the lines of one invoice number merged, conflicts found
+ *     invoice-plan-types.ts  the plan's types
  *   plan-payments.ts     rows → payments and problems
  */
 export * from './fields';

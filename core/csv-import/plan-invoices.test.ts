@@ -99,6 +99,15 @@ INV-5,Di,,05/01/2026,,,100,150,,`);
     ]);
   });
 
+  it('takes the paid-on date from its column, and refuses a paid amount on a draft', () => {
+    const recs = records(`Invoice No,Customer,Date,Amount,Paid,Paid on,Status
+INV-1,Ada,05/01/2026,100,40,20/01/2026,
+INV-2,Ada,05/01/2026,100,40,,Draft`);
+    const p = planInvoiceImport(recs, guessMapping(recs[0] ?? [], 'invoices'), options);
+    expect(p.invoices.map((i) => i.paid)).toEqual([{ amountMinor: 4000, date: '2026-01-20' }]);
+    expect(p.errors).toEqual([{ row: 3, column: 'Paid', message: 'A draft has not been sent, so nothing can have been paid on it' }]);
+  });
+
   it('refuses a due date before the issue date', () => {
     const p = plan(`${HEADER}
 INV-1,Ada,,05/01/2026,04/01/2026,,100,,,`);

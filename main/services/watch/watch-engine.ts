@@ -1,29 +1,29 @@
 import { todayIn } from '@core/dates';
-import { dayNumber, fromDayNumber } from '@core/lateness/day-number';
+import { dayNumber } from '@core/lateness/day-number';
 import type { IsoDate } from '@core/primitives';
-import { isDefaultOverride, isHeld, type CustomerOverride } from '@core/watch/customer-override';
 import { evaluateReminders, RaiseBuffer } from '@core/watch/evaluate';
 import { chaseHolds, type ChaseHolds } from '@core/watch/holds';
-import type { MirrorCustomer, MirrorInvoice } from '@core/watch/mirror';
-import { MirrorTable, NOT_STAMPED } from '@core/watch/mirror-table';
+import { NOT_STAMPED, type MirrorTable } from '@core/watch/mirror-table';
 import { DEFAULT_PLAN, normalizeSteps, type ReminderPlan } from '@core/watch/plan';
 import { coveredOpenMinor, reviewPromises } from '@core/watch/promise-review';
-import { MAX_PROMISE_INVOICES, type PaymentPromise } from '@core/watch/promises';
+import type { PaymentPromise } from '@core/watch/promises';
 import { AlertBook, type AlertSpec } from './alert-book';
 import { blacklistedOwingAlert, brokenPromiseAlert, counterOpenAlert, newInvoiceAlert } from './alert-text';
 import { ChaseLedger } from './chase-ledger';
+import { MirrorSync, type MirrorChange } from './mirror-sync';
+import { OverrideBook } from './override-book';
+import { PromiseBook, promisedInvoiceIds } from './promise-book';
 import type { ChaseFile, MirrorFile, Reminder, WatchConfig } from './store-schema';
 import { toAlertView, toPlanView, toPromiseView, toReminderView } from './views';
-import {
-  WatchError,
-  type AlertView,
-  type CustomerWatchView,
-  type EventResult,
-  type MirrorAck,
-  type PlanView,
-  type PromiseView,
-  type ReminderView,
-  type WatchCounts,
+import type {
+  AlertView,
+  CustomerWatchView,
+  EventResult,
+  MirrorAck,
+  PlanView,
+  PromiseView,
+  ReminderView,
+  WatchCounts,
 } from './watch-api';
 import type {
   AcknowledgeInput,
@@ -39,17 +39,7 @@ import type {
 } from './watch-inputs';
 import type { LoadedWatchFiles } from './watch-store';
 
-/** Snapshots in progress at once: one per open page is plenty; older ones are abandoned. */
-const MAX_GENERATIONS = 4;
 const DEFAULT_LIST_LIMIT = 200;
-
-interface Generation {
-  nextPart: number;
-  customers: Set<string>;
-  invoices: Set<string>;
-  /** Customers that turned blacklisted during this snapshot; checked for money owed at the end. */
-  blacklisted: Set<string>;
-}
 
 export interface EngineDeps {
   clock: () => Date;
@@ -64,17 +54,15 @@ export interface EngineDeps {
 export class WatchEngine {
   private config: WatchConfig | null = null;
   private plan: ReminderPlan = structuredClone(DEFAULT_PLAN);
-  private readonly overrides = new Map<string, CustomerOverride>();
-  private readonly promiseList = new Map<string, PaymentPromise>();
+  private readonly overrideBook = new OverrideBook();
+  private readonly promiseBook = new PromiseBook();
   private readonly ledger = new ChaseLedger();
   private readonly alertBook = new AlertBook();
-  readonly table = new MirrorTable();
-  private synced = false;
-  private readonly generations = new Map<string, Generation>();
+  private readonly mirror = new MirrorSync(this.ledger);
+  readonly table: MirrorTable = this.mirror.table;
   private holds: ChaseHolds | null = null;
   private readonly found = new RaiseBuffer();
   private evaluatedOn: IsoDate | null = null;
-  private unstamped = 0;
   private newAlerts: AlertView[] = [];
   /**
    * Due reminders chaseable today, counted once per state change rather than on every call: a
@@ -94,19 +82,15 @@ export class WatchEngine {
     if (chase) {
       this.config = chase.config;
       this.plan = chase.plan;
-      for (const o of chase.overrides) this.overrides.set(o.customerId, o);
-      for (const p of chase.promises) this.promiseList.set(p.id, p);
+      this.overrideBook.restore(chase.overrides);
+      this.promiseBook.restore(chase.promises);
       this.ledger.restore(chase.ledger, chase.reminders);
       this.alertBook.restore(chase.alerts);
     }
     const mirror = files.mirror;
     if (mirror) {
-      this.synced = mirror.synced;
-      for (const c of mirror.customers) this.table.upsertCustomer(c);
-      const stampDay = this.stampDay();
-      for (const { invoice, firstSeenOn } of mirror.invoices) {
-        this.upsertInvoice(invoice, firstSeenOn === null ? stampDay : dayNumber(firstSeenOn));
-      }
+      this.mirror.restore(mirror, this.stampDay());
+      this.dueCount = null;
     }
   }
 
@@ -116,8 +100,8 @@ export class WatchEngine {
       version: 1,
       config: this.config,
       plan: this.plan,
-      overrides: [...this.overrides.values()],
-      promises: [...this.promiseList.values()],
+      overrides: this.overrideBook.snapshot(),
+      promises: this.promiseBook.snapshot(),
       ledger,
       reminders,
       alerts: this.alertBook.snapshot(),
@@ -125,14 +109,7 @@ export class WatchEngine {
   }
 
   snapshotMirror(): MirrorFile {
-    const t = this.table;
-    const invoices: MirrorFile['invoices'] = [];
-    for (const slot of t.invoiceSlotsInUse()) {
-      const invoice = t.invoiceRow(slot)!;
-      const seen = t.firstSeenDay[slot]!;
-      invoices.push({ invoice, firstSeenOn: seen === NOT_STAMPED ? null : fromDayNumber(seen) });
-    }
-    return { version: 1, synced: this.synced, customers: [...t.customers()], invoices };
+    return this.mirror.snapshot();
   }
 
   /** Which files changed since the last call. */
@@ -182,12 +159,12 @@ export class WatchEngine {
     const now = this.deps.clock();
     const today = todayIn(this.config.timeZone, now);
     const todayDay = dayNumber(today);
-    this.stampUnstamped(todayDay);
+    if (this.mirror.stampUnstamped(todayDay)) this.mirrorDirty = true;
 
     // Only a mirror known to be whole can say a promise was kept: with the mirror file lost, an
     // empty mirror would make every promise look paid until the renderer resends the book.
-    if (this.synced) {
-      for (const { promise, status } of reviewPromises(this.promiseList.values(), this.table, today)) {
+    if (this.mirror.synced) {
+      for (const { promise, status } of reviewPromises(this.promiseBook.all(), this.table, today)) {
         promise.status = status;
         promise.resolvedOn = today;
         this.chaseDirty = true;
@@ -197,7 +174,7 @@ export class WatchEngine {
 
     this.holds = chaseHolds(
       this.table,
-      { businessSteps: this.plan.steps, overrides: this.overrides.values(), promises: this.promiseList.values(), today },
+      { businessSteps: this.plan.steps, overrides: this.overrideBook.all(), promises: this.promiseBook.all(), today },
       this.holds ?? undefined,
     );
     this.dueCount = null;
@@ -206,14 +183,6 @@ export class WatchEngine {
       this.chaseDirty = true;
     }
     this.evaluatedOn = today;
-  }
-
-  private stampUnstamped(todayDay: number): void {
-    if (this.unstamped === 0) return;
-    const seen = this.table.firstSeenDay;
-    for (const slot of this.table.invoiceSlotsInUse()) if (seen[slot] === NOT_STAMPED) seen[slot] = todayDay;
-    this.unstamped = 0;
-    this.mirrorDirty = true;
   }
 
   /** Whether an invoice would be chased today (as of the last evaluation's holds). */
@@ -271,102 +240,23 @@ export class WatchEngine {
   // ---- the mirror ----
 
   mirrorReplace(input: MirrorReplaceInput): MirrorAck {
-    let generation = this.generations.get(input.generation);
-    if (input.part === 0) {
-      generation = { nextPart: 0, customers: new Set(), invoices: new Set(), blacklisted: new Set() };
-      this.generations.delete(input.generation);
-      this.generations.set(input.generation, generation);
-      for (const id of this.generations.keys()) {
-        if (this.generations.size <= MAX_GENERATIONS) break;
-        this.generations.delete(id);
-      }
-    } else if (!generation || generation.nextPart !== input.part) {
-      throw new WatchError('CONFLICT', `Snapshot part ${input.part} arrived out of order or after a restart: send the snapshot again under a new generation`);
-    }
-    generation.nextPart++;
-
-    const stampDay = this.stampDay();
-    for (const customer of input.customers) {
-      this.upsertCustomer(customer, generation.blacklisted);
-      generation.customers.add(customer.id);
-    }
-    for (const invoice of input.invoices) {
-      this.upsertInvoice(invoice, stampDay);
-      generation.invoices.add(invoice.id);
-    }
-    this.mirrorDirty = true;
-
-    const dropped = { customers: 0, invoices: 0 };
-    if (input.final) {
-      this.generations.delete(input.generation);
-      for (const id of this.table.customerIdList()) {
-        if (generation.customers.has(id)) continue;
-        this.table.removeCustomer(id);
-        dropped.customers++;
-      }
-      for (const id of this.table.invoiceIdList()) {
-        if (generation.invoices.has(id)) continue;
-        this.removeInvoice(id);
-        dropped.invoices++;
-      }
-      this.ledger.closeMissing(this.table);
-      this.synced = true;
-      this.alertBlacklistedOwing(generation.blacklisted);
-      this.evaluate();
-    }
-    return { customers: this.table.customerRowCount, invoices: this.table.invoiceCount, dropped };
+    return this.afterMirrorChange(this.mirror.replace(input, this.stampDay()));
   }
 
   mirrorDelta(input: MirrorDeltaInput): MirrorAck {
-    const blacklisted = new Set<string>();
-    const open = [...this.generations.values()];
-    for (const id of input.removedInvoiceIds) {
-      this.removeInvoice(id);
-      for (const g of open) g.invoices.delete(id);
-    }
-    for (const id of input.removedCustomerIds) {
-      this.table.removeCustomer(id);
-      for (const g of open) g.customers.delete(id);
-    }
-    // Rows changed while a snapshot is being sent are part of the book: the snapshot's final
-    // chunk must not drop them.
-    for (const customer of input.customers) {
-      this.upsertCustomer(customer, blacklisted);
-      for (const g of open) g.customers.add(customer.id);
-    }
-    const stampDay = this.stampDay();
-    for (const invoice of input.invoices) {
-      this.upsertInvoice(invoice, stampDay);
-      for (const g of open) g.invoices.add(invoice.id);
-    }
+    return this.afterMirrorChange(this.mirror.delta(input, this.stampDay()));
+  }
+
+  /** Marks what a mirror change dirtied; once the mirror is whole again, alerts and evaluates. */
+  private afterMirrorChange(change: MirrorChange): MirrorAck {
+    if (change.invoicesChanged) this.dueCount = null;
+    if (change.ledgerChanged) this.chaseDirty = true;
     this.mirrorDirty = true;
-    this.alertBlacklistedOwing(blacklisted);
-    this.evaluate();
-    return { customers: this.table.customerRowCount, invoices: this.table.invoiceCount, dropped: { customers: 0, invoices: 0 } };
-  }
-
-
-  /**
-   * Notes a customer who has just become blacklisted: a different status or a new set-at
-   * instant than the mirror had. A customer the mirror has never held counts as a change only
-   * once a first snapshot has completed; before that, every status is old news, not a change.
-   */
-  private upsertCustomer(row: MirrorCustomer, blacklisted: Set<string>): void {
-    const before = this.table.upsertCustomer(row);
-    if (row.status !== 'blacklisted') return;
-    const changed = before ? before.status !== 'blacklisted' || before.statusSetAt !== row.statusSetAt : this.synced;
-    if (changed) blacklisted.add(row.id);
-  }
-
-  private upsertInvoice(row: MirrorInvoice, stampDay: number): void {
-    this.dueCount = null;
-    const { isNew } = this.table.upsertInvoice(row, { firstSeenDay: stampDay, highest: this.ledger.highestFor(row.id) });
-    if (isNew && stampDay === NOT_STAMPED) this.unstamped++;
-  }
-
-  private removeInvoice(id: string): void {
-    this.dueCount = null;
-    if (this.table.removeInvoice(id) && this.ledger.closeInvoice(id)) this.chaseDirty = true;
+    if (change.complete) {
+      this.alertBlacklistedOwing(change.blacklisted);
+      this.evaluate();
+    }
+    return { customers: this.table.customerRowCount, invoices: this.table.invoiceCount, dropped: change.dropped };
   }
 
   private alertBlacklistedOwing(customerIds: ReadonlySet<string>): void {
@@ -415,30 +305,11 @@ export class WatchEngine {
   // ---- customers ----
 
   customer(customerId: string): CustomerWatchView {
-    const override = this.overrides.get(customerId);
-    const planOverride = override?.planOverride ?? null;
-    return {
-      customerId,
-      planOverride: planOverride && planOverride.map((s) => ({ offsetDays: s.offsetDays })),
-      pausedUntil: override?.pausedUntil ?? null,
-      stopped: override?.stopped ?? false,
-      effectiveSteps: (planOverride ?? this.plan.steps).map((s) => ({ offsetDays: s.offsetDays })),
-      heldToday: override ? isHeld(override, this.today()) : false,
-      updatedAt: override?.updatedAt ?? null,
-    };
+    return this.overrideBook.view(customerId, this.plan.steps, () => this.today());
   }
 
   updateCustomer(input: CustomerWatchUpdate): CustomerWatchView {
-    if (isDefaultOverride(input)) this.overrides.delete(input.customerId);
-    else {
-      this.overrides.set(input.customerId, {
-        customerId: input.customerId,
-        planOverride: input.planOverride && normalizeSteps(input.planOverride),
-        pausedUntil: input.pausedUntil,
-        stopped: input.stopped,
-        updatedAt: this.deps.clock().toISOString(),
-      });
-    }
+    this.overrideBook.update(input, () => this.deps.clock());
     this.chaseDirty = true;
     this.evaluate();
     return this.customer(input.customerId);
@@ -452,32 +323,7 @@ export class WatchEngine {
 
   addPromise(input: PromiseAddInput): PromiseView {
     const today = this.today();
-    if (input.promisedDate < today) throw new WatchError('BAD_REQUEST', 'A promise is for today or a later day');
-    const customerSlot = this.table.customerSlot(input.customerId);
-    if (customerSlot === undefined || !this.table.customerRow(customerSlot)) throw new WatchError('NOT_FOUND', 'The watch has no such customer with money owed');
-
-    let invoiceIds: string[];
-    if (input.invoiceId !== null) {
-      const slot = this.table.invoiceSlot(input.invoiceId);
-      if (slot === undefined) throw new WatchError('NOT_FOUND', 'No open invoice with that id');
-      if (this.table.customerOf[slot] !== customerSlot) throw new WatchError('BAD_REQUEST', 'That invoice belongs to another customer');
-      invoiceIds = [input.invoiceId];
-    } else {
-      const slots = [...this.table.invoicesOf(customerSlot)].sort((a, b) => this.table.dueDay[a]! - this.table.dueDay[b]!);
-      if (slots.length === 0) throw new WatchError('BAD_REQUEST', 'The customer owes nothing to promise');
-      invoiceIds = slots.slice(0, MAX_PROMISE_INVOICES).map((s) => this.table.invoiceIdAt(s)!);
-    }
-
-    // A new promise for the same invoice (or for the whole account) takes the place of the
-    // open ones: "I need another week" is not a broken promise.
-    for (const p of this.promiseList.values()) {
-      if (p.status !== 'open' || p.customerId !== input.customerId) continue;
-      if (input.invoiceId === null || p.invoiceId === input.invoiceId) {
-        p.status = 'replaced';
-        p.resolvedOn = today;
-      }
-    }
-
+    const invoiceIds = promisedInvoiceIds(this.table, input, today);
     const promise: PaymentPromise = {
       id: this.deps.newId(),
       customerId: input.customerId,
@@ -491,7 +337,7 @@ export class WatchEngine {
       status: 'open',
       resolvedOn: null,
     };
-    this.promiseList.set(promise.id, promise);
+    this.promiseBook.add(promise, today);
     this.chaseDirty = true;
     this.evaluate();
     return toPromiseView(promise);
@@ -499,12 +345,11 @@ export class WatchEngine {
 
   /** Newest first. */
   promises(customerId?: string): PromiseView[] {
-    const all = [...this.promiseList.values()].filter((p) => customerId === undefined || p.customerId === customerId);
-    return all.reverse().slice(0, 1_000).map(toPromiseView);
+    return this.promiseBook.list(customerId).map(toPromiseView);
   }
 
   promiseRecords(): Iterable<PaymentPromise> {
-    return this.promiseList.values();
+    return this.promiseBook.all();
   }
 
   /** What a promise's invoices still owe, in their currency (the first covered invoice's). */

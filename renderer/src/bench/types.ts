@@ -85,8 +85,12 @@ export interface FirstOpenResult {
   hits: number;
 }
 
+export type { CsvImportBenchResult } from './csv-import';
+import type { CsvImportBenchResult } from './csv-import';
+
 export interface RbBench {
   compareImport(opts: CompareImportOptions): Promise<CompareImportResult>;
+  benchCsvImport(rows: number): Promise<CsvImportBenchResult>;
   seed(opts: SeedOptions): Promise<SeedResult>;
   sampleQueries(opts: { perKind: number; seed: number }): Promise<QuerySets>;
   buildPeer(): Promise<PeerBuildResult>;

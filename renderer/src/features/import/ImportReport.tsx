@@ -1,6 +1,6 @@
 import { downloadText } from './download';
 import { problemsCsv } from './export-csv';
-import type { ImportResult } from './import-result';
+import { distinctRows, type ImportResult } from './import-result';
 
 /** Problems shown on screen; the download holds them all. */
 const SHOWN = 500;
@@ -10,13 +10,15 @@ export function ImportReport({ result, locale, fileName }: { result: ImportResul
   const n = (x: number) => new Intl.NumberFormat(locale).format(x);
   const things = result.kind === 'invoices' ? 'invoices' : 'payments';
   const nothing = !result.written && result.errors.length > 0 && result.mode === 'all-or-nothing';
+  const bad = distinctRows(result.errors);
   return (
     <section className="import-report" aria-labelledby="import-report-title" aria-live="polite">
       <h2 id="import-report-title">{nothing ? 'Nothing was imported' : result.stopped ? 'The import stopped' : 'Import finished'}</h2>
       {nothing ? (
         <p className="error-notice">
-          {n(distinct(result))} {distinct(result) === 1 ? 'row has' : 'rows have'} problems, so nothing was written. Fix them in the file, or choose
-          “Skip rows with problems”.
+          {bad === 0
+            ? 'The file cannot be read with these choices (see below), so nothing was written.'
+            : `${n(bad)} ${bad === 1 ? 'row has' : 'rows have'} problems, so nothing was written. Fix them in the file, or choose “Skip rows with problems”.`}
         </p>
       ) : null}
       {result.stopped ? <p className="error-notice">{result.stopped}</p> : null}
@@ -87,8 +89,4 @@ export function ImportReport({ result, locale, fileName }: { result: ImportResul
       ) : null}
     </section>
   );
-}
-
-function distinct(r: ImportResult): number {
-  return new Set(r.errors.map((e) => e.row)).size;
 }

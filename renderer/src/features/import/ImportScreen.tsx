@@ -5,7 +5,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { ExportAgingButton, ExportInvoicesButton } from './ExportButtons';
 import { applyFilePlan, planFile, plannedCount } from './file-plan';
 import { ImportReport } from './ImportReport';
-import type { ImportMode, ImportResult } from './import-result';
+import { distinctRows, type ImportMode, type ImportResult, type ImportStepProgress } from './import-result';
 import { amountKindFor, changeSettings, guessSettings, type ImportSettings } from './import-settings';
 import { MappingFields } from './MappingFields';
 import { parseCsvText, type ParsedCsv } from './parse-csv';
@@ -39,7 +39,7 @@ export function ImportScreen() {
   const [settings, setSettings] = useState<ImportSettings | null>(null);
   const [mode, setMode] = useState<ImportMode>('all-or-nothing');
   const [dateError, setDateError] = useState<string | undefined>(undefined);
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [progress, setProgress] = useState<ImportStepProgress | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [runError, setRunError] = useState<unknown>(null);
   const [running, setRunning] = useState(false);
@@ -108,9 +108,11 @@ export function ImportScreen() {
     setResult(null);
     setRunError(null);
     setRunning(true);
-    setProgress({ done: 0, total: plan.plan.rows });
+    setProgress({ done: 0, total: plan.plan.rows, stage: 'checking' });
     try {
       const r = await applyFilePlan(db, plan, { mode, ctx: write }, setProgress);
+      // Refused before anything was written: a bar stuck at "checking" would only confuse.
+      if (!r.written && r.created + r.updated === 0) setProgress((p) => (p?.stage === 'checking' ? null : p));
       setResult(r);
       requestAnimationFrame(() => reportRef.current?.scrollIntoView({ block: 'start' }));
     } catch (error) {
@@ -121,7 +123,8 @@ export function ImportScreen() {
   }
 
   const kind: ImportKind = settings?.kind ?? 'invoices';
-  const badRows = plan ? new Set(plan.plan.errors.map((e) => e.row)).size : 0;
+  const columnProblems = mappingProblems(plan?.plan.errors ?? []);
+  const badRows = plan ? distinctRows(plan.plan.errors) : 0;
 
   return (
     <section className="screen import-screen" aria-labelledby="import-title">
@@ -160,8 +163,9 @@ export function ImportScreen() {
               kind={kind}
               header={header}
               mapping={kind === 'invoices' ? settings.invoiceMapping : settings.paymentMapping}
-              problems={mappingProblems(plan?.plan.errors ?? [])}
+              problems={columnProblems}
               onChange={changeColumn}
+              disabled={running}
             />
             <div ref={readingRef}>
               <ReadingFields
@@ -174,13 +178,18 @@ export function ImportScreen() {
               onDateFormat={(dateFormat) => setReadingChoice({ dateFormat })}
               onDecimalStyle={(decimalStyle) => setReadingChoice({ decimalStyle })}
               onAmountIs={(amountIs) => setReadingChoice({ amountIs })}
+                disabled={running}
               />
             </div>
           </section>
 
           <section className="import-step" aria-labelledby="import-preview-title">
             <h2 id="import-preview-title">3. Preview</h2>
-            {plan ? (
+            {plan && columnProblems.size > 0 ? (
+              <p className="import-plan-facts field-error" aria-live="polite">
+                Choose the columns marked above; until then nothing can be read.
+              </p>
+            ) : plan ? (
               <p className="import-plan-facts" aria-live="polite">
                 {n(plan.plan.rows)} rows: {n(plannedCount(plan))} {kind === 'invoices' ? 'invoices' : 'payments'} ready,{' '}
                 {badRows === 0 ? 'no rows with problems' : `${n(badRows)} ${badRows === 1 ? 'row' : 'rows'} with problems`}. The book is checked for existing
@@ -211,9 +220,12 @@ export function ImportScreen() {
             {progress !== null ? (
               <div className="import-progress">
                 <label htmlFor={progressId}>
-                  {running ? 'Importing' : 'Imported'}: {n(progress.done)} of {n(progress.total)} rows
+                  {progress.stage === 'checking'
+                    ? `Checking ${n(progress.total)} rows against the book…`
+                    : `${running ? 'Importing' : 'Imported'}: ${n(progress.done)} of ${n(progress.total)} rows`}
                 </label>
-                <progress id={progressId} max={Math.max(1, progress.total)} value={progress.done} />
+                {/* No value while checking: an indeterminate bar, since nothing is done yet. */}
+                {progress.stage === 'checking' ? <progress id={progressId} /> : <progress id={progressId} max={Math.max(1, progress.total)} value={progress.done} />}
               </div>
             ) : null}
             <ErrorNotice error={runError} />

@@ -8,14 +8,16 @@ interface Props {
   /** Problems with the mapping, by field label (from the plan's line-1 errors). */
   problems: ReadonlyMap<string, string>;
   onChange: (field: string, column: number | null) => void;
+  /** While an import runs: its plan must not change under it. */
+  disabled: boolean;
 }
 
 /** One labelled select per field the book reads, pre-filled with the guess from the header. */
-export function MappingFields({ kind, header, mapping, problems, onChange }: Props) {
+export function MappingFields({ kind, header, mapping, problems, onChange, disabled }: Props) {
   const fields: readonly string[] = kind === 'invoices' ? INVOICE_FIELDS : PAYMENT_FIELDS;
   const info: Readonly<Record<string, FieldInfo>> = kind === 'invoices' ? INVOICE_FIELD_INFO : PAYMENT_FIELD_INFO;
   return (
-    <fieldset className="import-mapping">
+    <fieldset className="import-mapping" disabled={disabled}>
       <legend>Which column holds what</legend>
       <div className="form-grid">
         {fields.map((field) => {

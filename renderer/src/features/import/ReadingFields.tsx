@@ -12,6 +12,7 @@ interface Props {
   onDateFormat: (f: DateFormat) => void;
   onDecimalStyle: (s: DecimalStyle) => void;
   onAmountIs: (k: AmountKind) => void;
+  disabled: boolean;
 }
 
 function dateHint(d: DateDetection): string {
@@ -28,7 +29,7 @@ function dateHint(d: DateDetection): string {
 /** How the file writes dates and amounts: detected from the mapped columns, changeable. */
 export function ReadingFields(p: Props) {
   return (
-    <fieldset className="import-reading">
+    <fieldset className="import-reading" disabled={p.disabled}>
       <legend>How the file writes dates and amounts</legend>
       <div className="form-grid">
         <SelectField

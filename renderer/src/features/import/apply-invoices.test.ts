@@ -145,3 +145,48 @@ B-3,zoe bronte,,2026-02-01,,1,,`),
     expect(await db.customers.count()).toBe(1);
   });
 });
+
+it('leaves a stored invoice that fails its schema alone, and says so', async () => {
+  const { ctx, oldId } = await setup();
+  const broken = await db.invoices.get(oldId);
+  await db.invoices.put({ ...broken!, totalMinor: -1 });
+  const result = await applyInvoicePlan(db, invoicePlan(`${HEADER}\nINV-OLD,Ada Lovelace,ada@example.com,2026-01-01,,100.00,,`), { mode: 'skip-bad-rows', ctx });
+  expect(result.errors).toEqual([{ row: 2, column: 'Invoice No', message: 'Invoice INV-OLD in the book could not be read, so it is left as it is' }]);
+  expect((await db.invoices.get(oldId))?.totalMinor).toBe(-1);
+});
+
+describe('applyInvoicePlan while the book changes', () => {
+  /** INV-OLD with a new total, and enough new invoices that deciding them yields to the event loop. */
+  function bigFile(): string {
+    const lines = [HEADER, 'INV-OLD,Ada Lovelace,ada@example.com,2026-01-01,2026-01-31,120.00,,'];
+    for (let i = 0; i < 4500; i++) lines.push(`N-${i},Bob Marsh,,2026-02-01,,1,,`);
+    return lines.join('\n');
+  }
+
+  /** Someone edits INV-OLD after the import has read the book and before it writes. */
+  function editMeanwhile(oldId: string) {
+    let edited = false;
+    return () => {
+      if (edited) return;
+      edited = true;
+      setTimeout(() => void db.invoices.update(oldId, { notes: 'Edited meanwhile', updatedAt: '2026-03-02T00:00:00.000Z' }), 0);
+    };
+  }
+
+  it('all-or-nothing: writes nothing when an invoice it updates was edited meanwhile', async () => {
+    const { ctx, oldId } = await setup();
+    const result = await applyInvoicePlan(db, invoicePlan(bigFile()), { mode: 'all-or-nothing', ctx }, editMeanwhile(oldId));
+    expect(result).toMatchObject({ written: false, created: 0, updated: 0 });
+    expect(result.stopped).toMatch(/Invoice INV-OLD changed in the book while the file was being checked, so nothing was imported/);
+    expect(await db.invoices.count()).toBe(1);
+    expect(await db.invoices.get(oldId)).toMatchObject({ notes: 'Edited meanwhile', totalMinor: 10_000 });
+  });
+
+  it('skip-bad-rows: leaves the edited invoice alone and reports it', async () => {
+    const { ctx, oldId } = await setup();
+    const result = await applyInvoicePlan(db, invoicePlan(bigFile()), { mode: 'skip-bad-rows', ctx }, editMeanwhile(oldId));
+    expect(result).toMatchObject({ written: true, created: 4500, updated: 0, skippedRows: 1 });
+    expect(result.errors).toEqual([{ row: 2, column: 'Invoice No', message: 'Invoice INV-OLD was changed in the book while importing; import the file again to update it' }]);
+    expect(await db.invoices.get(oldId)).toMatchObject({ notes: 'Edited meanwhile', totalMinor: 10_000 });
+  });
+});

@@ -1,15 +1,15 @@
 import { paymentAmountIn, type PaymentPlan, type RowError } from '@core/csv-import';
-import type { Invoice, Payment } from '@core/invoice';
+import { Invoice, type Payment } from '@core/invoice';
 import { openBalanceMinor } from '@core/invoice-status';
 import { formatMoney } from '@core/money';
 import { newId } from '@core/primitives';
-import { Invoice as InvoiceSchema } from '@core/invoice';
 import type { BookDb } from '../../db/book-db';
 import { numberKeyOf } from '../../db/invoice-keys';
 import { fromInvoiceRow, toInvoiceRow } from '../../db/invoices-repo';
 import { InvoiceRow } from '../../db/rows';
 import { guardedWrite, WriteError } from '../../db/write-error';
 import {
+  DECIDE_SLICE,
   DEFAULT_CHUNK_SIZE,
   distinctRows,
   yieldToEventLoop,
@@ -17,6 +17,7 @@ import {
   type ImportResult,
   type ProgressListener,
 } from './import-result';
+import { storedInvoicesByNumberKey } from './stored-invoices';
 
 /** An invoice that gains payments, and the file rows those payments came from. */
 interface Write {
@@ -44,58 +45,65 @@ const WHAT = 'the imported payments';
  */
 export async function applyPaymentPlan(db: BookDb, plan: PaymentPlan, options: ApplyOptions, onProgress?: ProgressListener): Promise<ImportResult> {
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
-  const base = { kind: 'payments' as const, mode: options.mode, rows: plan.rows, updated: 0, customersCreated: 0 };
+  const total = plan.rows;
+  const base = { kind: 'payments' as const, mode: options.mode, rows: total, updated: 0, customersCreated: 0 };
   const notWritten = (errors: readonly RowError[], stopped: string | null): ImportResult => ({
     ...base,
     written: false,
     created: 0,
     unchanged: 0,
-    skippedRows: plan.rows,
+    skippedRows: total,
     errors,
     stopped,
   });
-  onProgress?.({ done: 0, total: plan.rows });
+  if (options.mode === 'all-or-nothing' && plan.errors.length > 0) return notWritten(plan.errors, null);
+
+  onProgress?.({ done: 0, total, stage: 'checking' });
+  const keys = [...new Set(plan.payments.map((p) => numberKeyOf(p.number)))];
+  const stored = await db.transaction('r', db.invoices, () => storedInvoicesByNumberKey(db, keys));
+  const prepared = await decideAll(plan, stored, options);
 
   if (options.mode === 'all-or-nothing') {
-    if (plan.errors.length > 0) return notWritten(plan.errors, null);
+    if (prepared.errors.length > 0) return notWritten(prepared.errors, null);
+    let done = total - rowsOf(prepared.writes);
     try {
-      return await guardedWrite(WHAT, () =>
+      await guardedWrite(WHAT, () =>
         db.transaction('rw', db.invoices, async () => {
-          const prepared = await prepare(db, plan, options);
-          if (prepared.errors.length > 0) return notWritten(prepared.errors, null);
-          let done = plan.rows - rowsOf(prepared.writes);
+          const stale = await staleWrites(db, prepared.writes);
+          if (stale.length > 0) {
+            throw new WriteError(`Invoice ${stale[0]?.number ?? ''} changed in the book while the file was being checked, so nothing was imported. Import the file again.`, 'conflict');
+          }
           for (let start = 0; start < prepared.writes.length; start += chunkSize) {
             const chunk = prepared.writes.slice(start, start + chunkSize);
             await db.invoices.bulkPut(chunk.map((w) => w.invoice));
             done += rowsOf(chunk);
-            onProgress?.({ done, total: plan.rows });
+            onProgress?.({ done, total, stage: 'writing' });
           }
-          return { ...base, written: prepared.writes.length > 0, created: prepared.created, unchanged: prepared.unchanged, skippedRows: 0, errors: [], stopped: null };
         }),
       );
     } catch (error) {
       if (error instanceof WriteError) return notWritten([], error.message);
       throw error;
     }
+    onProgress?.({ done: total, total, stage: 'writing' });
+    return { ...base, written: prepared.writes.length > 0, created: prepared.created, unchanged: prepared.unchanged, skippedRows: 0, errors: [], stopped: null };
   }
 
-  const prepared = await db.transaction('r', db.invoices, () => prepare(db, plan, options));
   const errors = [...plan.errors, ...prepared.errors];
   let created = prepared.created;
-  let done = plan.rows - rowsOf(prepared.writes);
+  let done = total - rowsOf(prepared.writes);
   let stopped: string | null = null;
-  onProgress?.({ done, total: plan.rows });
+  onProgress?.({ done, total, stage: 'writing' });
   for (let start = 0; start < prepared.writes.length; start += chunkSize) {
     const chunk = prepared.writes.slice(start, start + chunkSize);
     try {
       const stale = await guardedWrite(WHAT, () =>
         db.transaction('rw', db.invoices, async () => {
-          // The reads were in an earlier transaction: an invoice edited since (a payment typed
-          // in meanwhile) is left alone rather than overwritten with the older copy.
-          const now = await db.invoices.bulkGet(chunk.map((w) => w.invoice.id));
-          const fresh = chunk.filter((w, i) => now[i]?.updatedAt === w.expectedUpdatedAt);
-          await db.invoices.bulkPut(fresh.map((w) => w.invoice));
-          return chunk.filter((w, i) => now[i]?.updatedAt !== w.expectedUpdatedAt);
+          // An invoice edited since it was read (a payment typed in meanwhile) is left alone
+          // rather than overwritten with the older copy.
+          const changed = new Set(await staleWrites(db, chunk));
+          await db.invoices.bulkPut(chunk.filter((w) => !changed.has(w)).map((w) => w.invoice));
+          return [...changed];
         }),
       );
       for (const w of stale) {
@@ -109,7 +117,7 @@ export async function applyPaymentPlan(db: BookDb, plan: PaymentPlan, options: A
       break;
     }
     done += rowsOf(chunk);
-    onProgress?.({ done, total: plan.rows });
+    onProgress?.({ done, total, stage: 'writing' });
     await yieldToEventLoop();
   }
   const sorted = errors.sort((a, b) => a.row - b.row);
@@ -118,10 +126,17 @@ export async function applyPaymentPlan(db: BookDb, plan: PaymentPlan, options: A
     written: created > 0,
     created,
     unchanged: prepared.unchanged,
-    skippedRows: stopped === null ? distinctRows(sorted) : plan.rows - done + distinctRows(sorted),
+    skippedRows: stopped === null ? distinctRows(sorted) : total - done + distinctRows(sorted),
     errors: sorted,
     stopped,
   };
+}
+
+/** The writes whose invoice was edited (or deleted) since it was read; run inside the write transaction. */
+async function staleWrites(db: BookDb, writes: readonly Write[]): Promise<Write[]> {
+  if (writes.length === 0) return [];
+  const now = await db.invoices.bulkGet(writes.map((w) => w.invoice.id));
+  return writes.filter((w, i) => now[i]?.updatedAt !== w.expectedUpdatedAt);
 }
 
 function rowsOf(writes: readonly Write[]): number {
@@ -138,9 +153,8 @@ interface Working {
   readonly rows: number[];
 }
 
-async function prepare(db: BookDb, plan: PaymentPlan, options: ApplyOptions): Promise<Prepared> {
-  const keys = [...new Set(plan.payments.map((p) => numberKeyOf(p.number)))];
-  const stored = keys.length === 0 ? [] : await db.invoices.where('numberKey').anyOf(keys).toArray();
+/** Decides every planned payment against the invoices as read, writing nothing. */
+async function decideAll(plan: PaymentPlan, stored: readonly InvoiceRow[], options: ApplyOptions): Promise<Prepared> {
   const invoices = new Map<string, Working | null>();
   for (const raw of stored) {
     const parsed = InvoiceRow.safeParse(raw);
@@ -162,7 +176,9 @@ async function prepare(db: BookDb, plan: PaymentPlan, options: ApplyOptions): Pr
   const money = (minor: number, currency: string) => formatMoney(minor, currency, options.ctx.locale);
   let created = 0;
   let unchanged = 0;
-  for (const p of plan.payments) {
+  for (let i = 0; i < plan.payments.length; i++) {
+    if (i > 0 && i % DECIDE_SLICE === 0) await yieldToEventLoop();
+    const p = plan.payments[i]!;
     const fail = (column: string, message: string) => errors.push({ row: p.row, column, message });
     const w = invoices.get(numberKeyOf(p.number));
     if (w === undefined) {
@@ -204,7 +220,7 @@ async function prepare(db: BookDb, plan: PaymentPlan, options: ApplyOptions): Pr
   const writes: Write[] = [];
   for (const w of invoices.values()) {
     if (w === null || w.rows.length === 0) continue;
-    const checked = InvoiceSchema.safeParse(w.next);
+    const checked = Invoice.safeParse(w.next);
     if (!checked.success) {
       for (const row of w.rows) errors.push({ row, column: plan.columns.number, message: `Invoice ${w.stored.number} cannot be stored: ${checked.error.issues[0]?.message ?? 'invalid'}` });
       created -= w.rows.length;

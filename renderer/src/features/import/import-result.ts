@@ -8,6 +8,10 @@ import type { WriteContext } from '../../db/write-context';
  *   as it was;
  * - skip-bad-rows: rows with problems are reported and left out; the rest is written in
  *   chunks, one transaction each, so a long import keeps the screen responsive.
+ *
+ * Either way the book is read first and every outcome decided in memory, yielding to the
+ * browser now and then; the writes then check that what was read has not changed meanwhile
+ * (an invoice edited in another part of the app during a long import).
  */
 export type ImportMode = 'all-or-nothing' | 'skip-bad-rows';
 
@@ -18,7 +22,15 @@ export interface ApplyOptions {
   readonly chunkSize?: number;
 }
 
-export type ProgressListener = (progress: ImportProgress) => void;
+/**
+ * Rows done of the rows in the file. While `stage` is 'checking' the file is being compared
+ * with the book and nothing is done yet; 'writing' moves `done` chunk by chunk.
+ */
+export interface ImportStepProgress extends ImportProgress {
+  readonly stage: 'checking' | 'writing';
+}
+
+export type ProgressListener = (progress: ImportStepProgress) => void;
 
 export interface ImportResult {
   readonly kind: ImportKind;
@@ -46,6 +58,9 @@ export const DEFAULT_CHUNK_SIZE = 5000;
 export function distinctRows(errors: readonly RowError[]): number {
   return new Set(errors.map((e) => e.row).filter((r) => r > 1)).size;
 }
+
+/** Work between two yields to the browser while deciding outcomes: well under a frame's worth. */
+export const DECIDE_SLICE = 2000;
 
 /** Lets the browser paint the progress bar and handle input between two chunks. */
 export function yieldToEventLoop(): Promise<void> {
