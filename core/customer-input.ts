@@ -1,3 +1,4 @@
+import type { FieldIssue } from './field-issues';
 import type { z } from 'zod';
 import { CustomerInput } from './customer';
 import type { Customer } from './customer';
@@ -16,7 +17,8 @@ export type CustomerFields = Pick<
   'displayName' | 'company' | 'phones' | 'emails' | 'taxId' | 'address' | 'tags' | 'notes'
 >;
 
-export type InputIssue = { path: (string | number)[]; message: string };
+/** @see FieldIssue: customer input reports its problems in the same shape as every form. */
+export type InputIssue = FieldIssue;
 
 export type NormaliseCustomerResult = { ok: true; value: CustomerFields } | { ok: false; issues: InputIssue[] };
 

@@ -22,3 +22,11 @@ export function issuesOf(error: z.ZodError): FieldIssue[] {
 export function issueAt(issues: readonly FieldIssue[], ...path: (string | number)[]): string | undefined {
   return issues.find((i) => i.path.length === path.length && i.path.every((p, k) => p === path[k]))?.message;
 }
+
+/**
+ * The issues without those at one field: once a person edits a field its old message is
+ * about text that is gone, so it goes too. The other fields keep theirs until the next save.
+ */
+export function withoutIssue(issues: readonly FieldIssue[], ...path: (string | number)[]): FieldIssue[] {
+  return issues.filter((i) => !(i.path.length === path.length && i.path.every((p, k) => p === path[k])));
+}

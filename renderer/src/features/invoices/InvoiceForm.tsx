@@ -2,7 +2,7 @@ import { useTRPCClient } from '../../platform/trpc';
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import type { Customer } from '@core/customer';
-import { issueAt, type FieldIssue } from '@core/field-issues';
+import { issueAt, type FieldIssue, withoutIssue } from '@core/field-issues';
 import type { Invoice } from '@core/invoice';
 import { useBook } from '../../app/book-context';
 import { Link, navigate } from '../../app/router';
@@ -12,7 +12,6 @@ import { SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { amountForInput } from './amount-text';
 import { currencyChoices } from './currency-choices';
 import { CustomerPicker } from './CustomerPicker';
-import { withoutIssue } from './form-issues';
 import { EDITABLE_STATE_LABELS, invoiceInputFromForm, type EditableState, type InvoiceFormState } from './invoice-form';
 
 /** Where the book reports a problem with each form field (the total is checked as totalMinor). */

@@ -1,13 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { issueAt, type FieldIssue } from '@core/field-issues';
+import { issueAt, type FieldIssue, withoutIssue } from '@core/field-issues';
 import { PaymentMethod, type Invoice } from '@core/invoice';
 import { PAYMENT_METHOD_LABELS } from '@core/invoice-input';
 import { useBook } from '../../app/book-context';
 import { recordPayment } from '../../db/invoices-repo';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { SelectField, TextField } from '../../ui/Field';
-import { withoutIssue } from './form-issues';
 import { paymentFormFor, paymentInputFromForm, type PaymentFormState } from './payment-form';
 
 /**

@@ -16,4 +16,4 @@ export const COUNTRIES: readonly (readonly [string, string])[] = [
   ['NZ', 'New Zealand'],
 ];
 
-export const CURRENCIES: readonly string[] = ['GBP', 'EUR', 'USD', 'CAD', 'AUD', 'NZD', 'PLN', 'CHF', 'SEK', 'DKK', 'NOK', 'JPY'];
+export { COMMON_CURRENCIES as CURRENCIES } from '../../ui/currencies';

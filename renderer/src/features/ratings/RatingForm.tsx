@@ -1,7 +1,7 @@
 import { useState, type Dispatch, type FormEvent, type SetStateAction } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import type { Customer } from '@core/customer';
-import { issueAt, type FieldIssue } from '@core/field-issues';
+import { issueAt, type FieldIssue, withoutIssue } from '@core/field-issues';
 import type { Invoice } from '@core/invoice';
 import type { Member } from '@core/member';
 import { CRITERIA, INCIDENT_LABELS, IncidentTag, POSITIVE_LABELS, PositiveTag } from '@core/rating';
@@ -11,7 +11,6 @@ import { addRating } from '../../db/ratings-repo';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { day, money } from '../../ui/format';
-import { withoutIssue } from '../invoices/form-issues';
 import { ratingInputFromForm, toggleTag, type RatingFormState } from './rating-form';
 import { ScoreRadioGroup } from './ScoreRadioGroup';
 import { TagChecklist } from './TagChecklist';

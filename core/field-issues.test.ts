@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withoutIssue } from './form-issues';
+import { withoutIssue } from './field-issues';
 
 describe('withoutIssue', () => {
   const issues = [
