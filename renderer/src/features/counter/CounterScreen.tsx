@@ -23,7 +23,7 @@ export function CounterScreen() {
   const hits = results?.hits ?? [];
   const facts = useCardFacts(db, hits.map((h) => h.customer.id));
   const selected = hits[Math.min(selectedIndex, hits.length - 1)];
-  useReportCustomerOpened(selected?.customer);
+  useReportCustomerOpened(selected?.customer, 800);
 
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import type { AlertView, WatchCounts } from '../../../../main/services/watch/watch-api';
@@ -50,12 +50,11 @@ export function WatchProvider({ children }: { children: ReactNode }) {
     }),
   );
 
-  const value: WatchStatus = {
-    counts,
-    fresh,
-    problem,
-    dismiss: (alertId) => setFresh((list) => list.filter((a) => a.id !== alertId)),
-  };
+  // One value per actual change, so a render of the provider does not re-render every reader.
+  const value = useMemo<WatchStatus>(
+    () => ({ counts, fresh, problem, dismiss: (alertId) => setFresh((list) => list.filter((a) => a.id !== alertId)) }),
+    [counts, fresh, problem],
+  );
   return <WatchContext.Provider value={value}>{children}</WatchContext.Provider>;
 }
 
@@ -66,15 +65,20 @@ export function useWatchStatus(): WatchStatus {
 /**
  * Tells the watch a flagged customer was opened at the counter or on their page, so the
  * alert centre (and the desktop notification in Electron) records it; the watch de-duplicates.
+ * `settleMs` waits until the selection stays put: at the counter, a flagged customer flashing
+ * past while someone types is not "opened", and reporting each one would cost every keystroke.
  */
-export function useReportCustomerOpened(customer: { id: string; status: { value: string } } | undefined): void {
+export function useReportCustomerOpened(customer: { id: string; status: { value: string } } | undefined, settleMs = 0): void {
   const client = useTRPCClient();
   const id = customer?.id;
   const flagged = customer !== undefined && customer.status.value !== 'ok';
   useEffect(() => {
     if (!id || !flagged) return;
-    client.watch.event.mutate({ kind: 'customer_opened', customerId: id }).catch(() => {
-      // The banner on screen is the warning that matters; a missed alert entry is not fatal.
-    });
-  }, [client, id, flagged]);
+    const timer = window.setTimeout(() => {
+      client.watch.event.mutate({ kind: 'customer_opened', customerId: id }).catch(() => {
+        // The banner on screen is the warning that matters; a missed alert entry is not fatal.
+      });
+    }, settleMs);
+    return () => window.clearTimeout(timer);
+  }, [client, id, flagged, settleMs]);
 }
