@@ -35,11 +35,13 @@ export async function invoicesOfCustomer(db: BookDb, customerId: string): Promis
   return parseRows('invoices', InvoiceRow, rows).map(fromInvoiceRow).sort((a, b) => b.issueDate.localeCompare(a.issueDate));
 }
 
-/** Open invoices (money still owed) of several customers at once, for the counter's cards. */
+/**
+ * The invoices of several customers at once, for the counter's cards. One equality range per
+ * customer, in parallel: cheaper here than anyOf's cursor walk (measured by `npm run bench`).
+ */
 export async function invoicesOfCustomers(db: BookDb, customerIds: readonly string[]): Promise<Invoice[]> {
-  if (customerIds.length === 0) return [];
-  const rows = await db.invoices.where('customerId').anyOf([...customerIds]).toArray();
-  return parseRows('invoices', InvoiceRow, rows).map(fromInvoiceRow);
+  const perCustomer = await Promise.all(customerIds.map((id) => db.invoices.where('customerId').equals(id).toArray()));
+  return parseRows('invoices', InvoiceRow, perCustomer.flat()).map(fromInvoiceRow);
 }
 
 export type InvoiceFilter = 'all' | 'open' | 'overdue' | 'paid';

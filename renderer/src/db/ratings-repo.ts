@@ -59,9 +59,10 @@ export async function ratingsOfCustomer(db: BookDb, customerId: string): Promise
   return parseRows('ratings', Rating, rows).sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt));
 }
 
+/** The ratings of several customers at once (one equality range each, as invoicesOfCustomers). */
 export async function ratingsOfCustomers(db: BookDb, customerIds: readonly string[]): Promise<Rating[]> {
-  if (customerIds.length === 0) return [];
-  return parseRows('ratings', Rating, await db.ratings.where('customerId').anyOf([...customerIds]).toArray());
+  const perCustomer = await Promise.all(customerIds.map((id) => db.ratings.where('customerId').equals(id).toArray()));
+  return parseRows('ratings', Rating, perCustomer.flat());
 }
 
 export function importRatings(db: BookDb, records: readonly unknown[], opts?: ImportOptions): Promise<ImportReport> {

@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { Invoice } from '@core/invoice';
-import { Rating } from '@core/rating';
+import type { Rating } from '@core/rating';
 import type { BookDb } from '../../db/book-db';
 import { onBookChange } from '../../db/change-feed';
 import { searchCounter, type CounterHit } from '../../db/counter-search';
-import { fromInvoiceRow } from '../../db/invoices-repo';
-import { parseRows } from '../../db/read-validation';
-import { InvoiceRow } from '../../db/rows';
+import { invoicesOfCustomers } from '../../db/invoices-repo';
+import { ratingsOfCustomers } from '../../db/ratings-repo';
 
 export interface CounterResults {
   /** The text these hits answer, so a late answer never replaces a newer one on screen. */
@@ -89,16 +88,17 @@ export function useCardFacts(db: BookDb, customerIds: readonly string[]): CardFa
 }
 
 async function loadFacts(db: BookDb, ids: string[]): Promise<CardFacts> {
-  // One equality range per customer, in parallel: cheaper than anyOf's cursor walk here.
-  const [invoiceRows, ratingRows] = await Promise.all([
-    Promise.all(ids.map((id) => db.invoices.where('customerId').equals(id).toArray())),
-    Promise.all(ids.map((id) => db.ratings.where('customerId').equals(id).toArray())),
-  ]);
-  const invoices = new Map<string, Invoice[]>();
-  const ratings = new Map<string, Rating[]>();
-  ids.forEach((id, i) => {
-    invoices.set(id, parseRows('invoices', InvoiceRow, invoiceRows[i] ?? []).map(fromInvoiceRow));
-    ratings.set(id, parseRows('ratings', Rating, ratingRows[i] ?? []));
-  });
-  return { loaded: new Set(ids), invoices, ratings };
+  const [invoices, ratings] = await Promise.all([invoicesOfCustomers(db, ids), ratingsOfCustomers(db, ids)]);
+  return { loaded: new Set(ids), invoices: groupBy(invoices, (i) => i.customerId), ratings: groupBy(ratings, (r) => r.customerId) };
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = keyOf(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
 }
