@@ -11,7 +11,7 @@ import * as schema from './schema';
  * keeps the two honest: every table and column Drizzle knows exists after migrating, with the
  * same nullability, and every business-owned table has row-level security FORCEd.
  */
-const tables = Object.values(schema).filter((v): v is PgTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v);
+const tables: PgTable[] = Object.values(schema as Record<string, unknown>).filter((v): v is PgTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v);
 
 for (const kind of testDatabaseKinds()) {
   describe(`database schema (${kind.name})`, () => {
