@@ -10,7 +10,8 @@ import tseslint from 'typescript-eslint';
  *
  *   core/      pure domain code: zod, libphonenumber-js and itself, nothing else
  *   renderer/  the React app: never Node or Electron; main/ and cloud/ for their types only
- *   main/      Node; only main/index.ts and main/shell/ may touch Electron
+ *   main/      Node; only main/index.ts and main/shell/ may touch Electron; cloud/ for types
+ *              only (its tests may start a real cloud)
  *   preload/   the IPC bridge: electron and trpc-electron only
  */
 
@@ -59,7 +60,20 @@ const rendererImports = {
   ],
 };
 
-const mainImports = {
+/**
+ * main/ runs the cloud as a program of its own (out/main/cloud.js) and talks to it over HTTP
+ * (main/services/cloud): importing cloud/ code would bundle the server into the desktop app.
+ */
+const mainNotCloud = {
+  regex: intoLayer('cloud'),
+  allowTypeImports: true,
+  message:
+    'main/ reaches the cloud over HTTP (main/services/cloud), never by importing it: that would bundle the cloud server into the app. Types are fine; tests may start a real cloud.',
+};
+const mainTestFiles = ['main/**/*.test.ts', 'main/**/test-*.ts'];
+
+/** main/'s rule; its tests may also import the cloud to run one. */
+const mainImports = (/** @type {boolean} */ mayImportCloud) => ({
   paths: [
     {
       name: 'electron',
@@ -75,8 +89,9 @@ const mainImports = {
       regex: intoLayer('renderer'),
       message: 'main/ may not import the renderer: it is browser code; share types through core/ instead.',
     },
+    ...(mayImportCloud ? [] : [mainNotCloud]),
   ],
-};
+});
 
 const preloadImports = {
   patterns: [
@@ -141,8 +156,16 @@ export default tseslint.config(
   },
   {
     files: ['main/**/*.ts'],
-    ignores: ['main/index.ts', 'main/shell/**'],
-    rules: { '@typescript-eslint/no-restricted-imports': ['error', mainImports] },
+    ignores: ['main/index.ts', 'main/shell/**', ...mainTestFiles],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', mainImports(false)] },
+  },
+  {
+    files: mainTestFiles,
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', mainImports(true)] },
+  },
+  {
+    files: ['main/index.ts', 'main/shell/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [mainNotCloud] }] },
   },
   {
     files: ['preload/**/*.ts'],

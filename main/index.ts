@@ -3,6 +3,8 @@ import { app, type BrowserWindow } from 'electron';
 import { createIPCHandler } from 'trpc-electron/main';
 import { appRouter } from './router/app-router';
 import { createInnerContext } from './router/context';
+import type { CloudConnection } from './services/cloud/cloud-api';
+import { createDeviceCloud } from './services/cloud/device-cloud';
 import { createFileSettingsStore } from './services/settings-store';
 import { createLoginItem } from './shell/login-item';
 import { nodeTimers } from './services/watch/timers';
@@ -11,6 +13,7 @@ import { createFileWatchStore } from './services/watch/watch-store';
 import { hideOnClose } from './shell/keep-in-tray';
 import { START_HIDDEN_ARG } from './shell/login-item';
 import { createElectronNotifier } from './shell/notifier.electron';
+import { createElectronTokenVault } from './shell/token-vault.electron';
 import { createWatchTray, type WatchTray } from './shell/tray';
 import { createAppWindow, type AppWindowOptions } from './shell/window';
 
@@ -30,6 +33,7 @@ if (dataDirOverride) app.setPath('userData', dataDirOverride);
 // Paths are relative to this built file: out/main/index.js → out/preload, out/renderer.
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 const rendererFile = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
+const cloudScript = fileURLToPath(new URL('./cloud.js', import.meta.url));
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
 
 const windowOptions: AppWindowOptions = {
@@ -39,6 +43,7 @@ const windowOptions: AppWindowOptions = {
 
 let quitting = false;
 let watch: WatchService | null = null;
+let cloud: CloudConnection | null = null;
 let tray: WatchTray | null = null;
 let mainWindow: BrowserWindow | null = null;
 /** Opens the window, or brings the hidden one back; set once the app is ready. */
@@ -57,17 +62,20 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('before-quit', (event) => {
     quitting = true;
-    if (!watch) return;
-    // Write the watch's pending changes before the process ends, then quit for real.
-    const closing = watch;
+    if (!watch && !cloud) return;
+    // Write the watch's pending changes and stop the local cloud before the process ends,
+    // then quit for real.
+    const closingWatch = watch;
+    const closingCloud = cloud;
     watch = null;
+    cloud = null;
     event.preventDefault();
     tray?.destroy();
     tray = null;
-    closing
-      .close()
-      .catch((error: unknown) => console.error('Rateback: the watch could not save on quit:', error))
-      .finally(() => app.quit());
+    Promise.all([
+      closingWatch?.close().catch((error: unknown) => console.error('Rateback: the watch could not save on quit:', error)),
+      closingCloud?.close().catch((error: unknown) => console.error('Rateback: the local cloud did not stop cleanly:', error)),
+    ]).finally(() => app.quit());
   });
 
   app
@@ -85,12 +93,24 @@ if (!app.requestSingleInstanceLock()) {
       await service.start();
       watch = service;
 
+      const cloudConnection = await createDeviceCloud({
+        dataDir,
+        env: process.env,
+        vault: createElectronTokenVault(dataDir, (line) => console.error(line)),
+        // Electron's own binary runs the cloud as plain Node: no second runtime to ship.
+        localCommand: { execPath: process.execPath, script: cloudScript, extraEnv: { ELECTRON_RUN_AS_NODE: '1' } },
+        userAgent: `Rateback/${app.getVersion()} (${process.platform}; desktop)`,
+      });
+      cloud = cloudConnection;
+      cloudConnection.start();
+
       const ctx = createInnerContext({
         runtime: 'electron',
         version: app.getVersion(),
         dataDir,
         settings,
         watch: service,
+        cloud: cloudConnection,
         platform: process.platform,
       });
       // Start at login follows the device setting, now and whenever it changes.

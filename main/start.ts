@@ -13,6 +13,7 @@ import { runWebHost } from './web/run-web-host';
  */
 const appDir = fileURLToPath(new URL('../../', import.meta.url));
 const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
+const cloudScript = fileURLToPath(new URL('./cloud.js', import.meta.url));
 
 const args = process.argv.slice(2);
 const forceWeb = args.includes('--web');
@@ -38,7 +39,7 @@ if (electron) {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(2);
   }
-  runWebHost({ port, rendererDir, env: process.env, log: (line) => console.log(line) }).catch((error: unknown) => {
+  runWebHost({ port, rendererDir, cloudScript, env: process.env, log: (line) => console.log(line) }).catch((error: unknown) => {
     console.error('Rateback: the web host could not start:', error instanceof Error ? error.message : error);
     process.exit(1);
   });

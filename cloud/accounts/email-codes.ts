@@ -37,8 +37,8 @@ export async function dropEmailCode(tx: Tx, id: string): Promise<void> {
   await tx.delete(emailCodes).where(eq(emailCodes.id, id));
 }
 
-export function emailCodeMail(to: string, code: string): OutgoingMail {
-  return { to, kind: 'verify_email', ...verificationCodeMail({ code, expiresInMinutes: CODE_MINUTES }) };
+export function emailCodeMail(to: string, code: string, businessId: string): OutgoingMail {
+  return { to, kind: 'verify_email', businessId, ...verificationCodeMail({ code, expiresInMinutes: CODE_MINUTES }) };
 }
 
 export type CodeCheck =

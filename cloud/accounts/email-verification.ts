@@ -63,7 +63,7 @@ export async function resendCode(ctx: SessionContext): Promise<{ sentTo: string 
   if ('waitSeconds' in issued) {
     throw tooSoon(`We sent a code less than a minute ago. Wait ${issued.waitSeconds} seconds before asking for another.`);
   }
-  const delivery = await deliver(ctx.mailer, emailCodeMail(session.email, issued.code.code));
+  const delivery = await deliver(ctx.mailer, emailCodeMail(session.email, issued.code.code, session.businessId));
   if (!delivery.sent) {
     await asSystem(ctx.database, (tx) => dropEmailCode(tx, issued.code.id));
     throw new TRPCError({ code: 'BAD_GATEWAY', message: `${delivery.problem}. Try again in a minute.` });

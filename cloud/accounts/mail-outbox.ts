@@ -10,9 +10,9 @@ import type { SessionContext } from './me';
  * (cloud/mail/outbox-mailer.ts), and an owner must still be able to read the codes it holds,
  * above all the invite codes for their team.
  *
- * Only mail that concerns this business is shown: everything to its members, and invites to
- * the addresses it has pending invites for (not other mail to those addresses, which may be
- * another business's business).
+ * Only mail sent for this business is shown (each mail records the business it was sent for):
+ * a shared address never lets one business read another's invite codes, and a person who
+ * moved from one team to another does not carry their old team's mail along.
  *
  * An owner who has not confirmed their address yet sees only their own code mails: without
  * SMTP that code reaches nobody else, and this is how a fresh install gets past it. (That is
@@ -29,16 +29,8 @@ export async function listOutbox(ctx: SessionContext): Promise<OutboxListing> {
   if (mailer.transport === 'smtp') return { smtp: true, mails: [] };
   if (!session.emailVerified) {
     const own = await mailer.list({ to: session.email, limit: OUTBOX_LIMIT });
-    return { smtp: false, mails: own.filter((m) => m.kind === 'verify_email') };
+    return { smtp: false, mails: own.filter((m) => m.kind === 'verify_email' && m.businessId === session.businessId) };
   }
-  const now = ctx.now();
-  const { members, invited } = await asBusiness(ctx.database, ctx.session.businessId, async (tx) => ({
-    members: await tx.select({ email: users.email }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)),
-    invited: await tx.select({ email: invites.email }).from(invites).where(and(isNull(invites.acceptedAt), isNull(invites.revokedAt), gt(invites.expiresAt, now))),
-  }));
-  const memberEmails = new Set(members.map((m) => m.email));
-  const inviteEmails = new Set(invited.map((i) => i.email));
-  const all = await mailer.list({ to: [...memberEmails, ...inviteEmails] });
-  const mails = all.filter((m) => memberEmails.has(m.to.trim().toLowerCase()) || m.kind === 'invite').slice(0, OUTBOX_LIMIT);
+  const mails = (await mailer.list()).filter((m) => m.businessId === session.businessId).slice(0, OUTBOX_LIMIT);
   return { smtp: false, mails };
 }

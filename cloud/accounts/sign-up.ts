@@ -99,7 +99,7 @@ export async function signUp(ctx: CloudContext, input: SignUpInput): Promise<Sig
     throw fieldError(['owner', 'email'], 'There is already a Rateback account with this e-mail address: sign in instead.', 'CONFLICT');
   }
 
-  const delivery = await deliver(ctx.mailer, emailCodeMail(email, created.code.code));
+  const delivery = await deliver(ctx.mailer, emailCodeMail(email, created.code.code, businessId));
   if (!delivery.sent) await asSystem(ctx.database, (tx) => dropEmailCode(tx, created.code.id));
 
   return {

@@ -58,6 +58,7 @@ export async function invite(ctx: SessionContext, input: z.infer<typeof InviteIn
   const delivery = await deliver(ctx.mailer, {
     to: email,
     kind: 'invite',
+    businessId: session.businessId,
     ...teamInviteMail({ businessName: made.businessName, inviterName: session.displayName, role: input.role, code, expiresAt }),
   });
   if (!delivery.sent) {

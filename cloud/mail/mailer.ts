@@ -11,6 +11,11 @@ export interface OutgoingMail {
   text: string;
   /** What the mail is for, kept with outbox copies so a listing can say it. */
   kind: 'verify_email' | 'invite' | 'sign_in_alert' | string;
+  /**
+   * The business the mail is sent for. The outbox keeps it so an owner reading the outbox sees
+   * only their own business's mail, never another's invite codes to a shared address.
+   */
+  businessId: string;
 }
 
 export interface Mailer {

@@ -21,7 +21,7 @@ function ticking(start = Date.parse('2026-03-14T09:30:00.000Z')) {
   return () => new Date((t += 1_000));
 }
 const outbox = (now = ticking()) => createOutboxMailer({ dir, now, onProblem: (p) => problems.push(p) });
-const mail = (to: string, text = 'Your Rateback code is 123456.'): OutgoingMail => ({ to, subject: 'Your Rateback code', text, kind: 'verify_email' });
+const mail = (to: string, text = 'Your Rateback code is 123456.'): OutgoingMail => ({ to, subject: 'Your Rateback code', text, kind: 'verify_email', businessId: 'b1' });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 describe('createOutboxMailer', () => {
@@ -37,9 +37,10 @@ describe('createOutboxMailer', () => {
       subject: 'Your Rateback code',
       text: 'Your Rateback code is 123456.',
       kind: 'verify_email',
+      businessId: 'b1',
       createdAt: '2026-03-14T09:30:05.123Z',
     });
-    expect(await mailer.read(id)).toMatchObject({ id, to: 'ada@example.com', kind: 'verify_email' });
+    expect(await mailer.read(id)).toMatchObject({ id, to: 'ada@example.com', kind: 'verify_email', businessId: 'b1' });
     expect(mailer.describe).toBe(`outbox folder ${dir}`);
   });
 

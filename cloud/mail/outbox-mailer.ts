@@ -11,6 +11,7 @@ export const OutboxMail = z.object({
   subject: z.string(),
   text: z.string(),
   kind: z.string(),
+  businessId: z.string(),
   createdAt: z.iso.datetime(),
 });
 export type OutboxMail = z.infer<typeof OutboxMail>;
@@ -78,6 +79,7 @@ export function createOutboxMailer(options: OutboxMailerOptions): OutboxMailer {
       subject: mail.subject,
       text: mail.text,
       kind: mail.kind,
+      businessId: mail.businessId,
       createdAt: createdAt.toISOString(),
     };
     await mkdir(dir, { recursive: true, mode: 0o700 });

@@ -14,7 +14,7 @@ afterEach(() => receiver.close());
 describe('createSmtpMailer', () => {
   it('delivers a verification mail the receiver can read', async () => {
     const mailer = createSmtpMailer({ url: receiver.url, from: 'Rateback <no-reply@rateback.test>' });
-    const { id } = await mailer.send({ to: 'ada@example.com', kind: 'verify_email', ...verificationCodeMail({ code: '123456' }) });
+    const { id } = await mailer.send({ to: 'ada@example.com', kind: 'verify_email', businessId: 'b1', ...verificationCodeMail({ code: '123456' }) });
 
     const mail = await receiver.waitFor((m) => m.envelope.to.includes('ada@example.com'));
     expect(id).toMatch(/^<.+@.+>$/);
@@ -30,7 +30,7 @@ describe('createSmtpMailer', () => {
   it('signs in with the user and password in the URL, percent-decoded', async () => {
     const url = receiver.url.replace('smtp://', 'smtp://mailer:p%40ss%2Fword@');
     const mailer = createSmtpMailer({ url, from: 'no-reply@rateback.test' });
-    await mailer.send({ to: 'bo@example.com', subject: 'Hi', text: 'Hello', kind: 'invite' });
+    await mailer.send({ to: 'bo@example.com', subject: 'Hi', text: 'Hello', kind: 'invite', businessId: 'b1' });
 
     expect((await receiver.waitFor((m) => m.to === 'bo@example.com')).user).toBe('mailer');
   });
@@ -42,7 +42,7 @@ describe('createSmtpMailer', () => {
     ['base64', `Zoë: ${'Ünïcödé ✓ '.repeat(20)}\nCode 987654`],
   ])('keeps non-ASCII subjects and text readable (%s)', async (encoding, text) => {
     const mailer = createSmtpMailer({ url: receiver.url, from: 'no-reply@rateback.test' });
-    await mailer.send({ to: 'zoe@example.com', subject: 'Einladung zu Café Müller', text, kind: 'invite' });
+    await mailer.send({ to: 'zoe@example.com', subject: 'Einladung zu Café Müller', text, kind: 'invite', businessId: 'b1' });
 
     const mail = await receiver.waitFor((m) => m.to === 'zoe@example.com');
     expect(mail.headers.get('content-transfer-encoding')).toBe(encoding);
@@ -55,7 +55,7 @@ describe('createSmtpMailer', () => {
     const mailer = createSmtpMailer({ url: `smtp://user:secret@127.0.0.1:${port}`, from: 'no-reply@rateback.test' });
 
     const started = Date.now();
-    const error: unknown = await mailer.send({ to: 'ada@example.com', subject: 'Your Rateback code', text: 'code 123456', kind: 'verify_email' }).catch((e: unknown) => e);
+    const error: unknown = await mailer.send({ to: 'ada@example.com', subject: 'Your Rateback code', text: 'code 123456', kind: 'verify_email', businessId: 'b1' }).catch((e: unknown) => e);
 
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(error).toBeInstanceOf(MailDeliveryError);

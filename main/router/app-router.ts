@@ -1,4 +1,5 @@
 import { appInfoRouter } from './app-info';
+import { cloudRouter } from './cloud';
 import { settingsRouter } from './settings';
 import { router } from './trpc';
 import { watchRouter } from './watch';
@@ -9,6 +10,7 @@ import { watchRouter } from './watch';
  */
 export const appRouter = router({
   app: appInfoRouter,
+  cloud: cloudRouter,
   settings: settingsRouter,
   watch: watchRouter,
 });

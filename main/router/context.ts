@@ -1,3 +1,4 @@
+import type { CloudConnection } from '../services/cloud/cloud-api';
 import type { SettingsStore } from '../services/device-settings';
 import type { Watch } from '../services/watch/watch-api';
 
@@ -18,6 +19,8 @@ export interface MainContext {
   settings: SettingsStore;
   /** The watch over late invoices and flagged customers; it runs whether or not a page is open. */
   watch: Watch;
+  /** The cloud as this PC reaches it; it holds the session token, which the renderer never sees. */
+  cloud: CloudConnection;
   /**
    * The host OS (process.platform), filled in by the shell. It travels in the context rather
    * than being read here because the renderer type-checks this router's types under a
@@ -37,6 +40,7 @@ export function createInnerContext(parts: MainContext): MainContext {
     dataDir: parts.dataDir,
     settings: parts.settings,
     watch: parts.watch,
+    cloud: parts.cloud,
     platform: parts.platform,
   };
 }

@@ -7,6 +7,7 @@ import { runWebHost } from './run-web-host';
  * found next to this built file (out/main/ → out/renderer/), wherever the app is checked out.
  */
 const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
+const cloudScript = fileURLToPath(new URL('./cloud.js', import.meta.url));
 
 let port: number;
 try {
@@ -16,7 +17,7 @@ try {
   process.exit(2);
 }
 
-runWebHost({ port, rendererDir, env: process.env, log: (line) => console.log(line) }).catch((error: unknown) => {
+runWebHost({ port, rendererDir, cloudScript, env: process.env, log: (line) => console.log(line) }).catch((error: unknown) => {
   console.error('Rateback: the web host could not start:', error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -7,6 +7,10 @@ import { pipeline } from 'node:stream/promises';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { appRouter } from '../router/app-router';
 import { createInnerContext } from '../router/context';
+import type { CloudConnection } from '../services/cloud/cloud-api';
+import { createDeviceCloud } from '../services/cloud/device-cloud';
+import type { LocalCloudCommand } from '../services/cloud/local-cloud';
+import { createFileTokenVault } from '../services/cloud/token-vault.file';
 import { createFileSettingsStore } from '../services/settings-store';
 import { nodeTimers } from '../services/watch/timers';
 import { webNotifier } from '../services/watch/notifier.web';
@@ -25,6 +29,12 @@ export interface WebHostOptions {
   rendererDir: string;
   dataDir: string;
   version: string;
+  /**
+   * The cloud connection: the environment it reads (RATEBACK_CLOUD_URL, CLOUD_PORT, and all
+   * the local cloud is passed) and how to run the local cloud. Without it (tests) nothing is
+   * read from the environment and no cloud is ever started.
+   */
+  cloud?: { env: Readonly<Record<string, string | undefined>>; localCommand: LocalCloudCommand | null };
 }
 
 export interface WebHost {
@@ -37,9 +47,10 @@ export interface WebHost {
 const API_PREFIX = '/trpc';
 /**
  * Settings and alerts are small, and the watch's mirror comes in chunks of at most 2,000 rows
- * (about 600 kB); a bigger body is a mistake or an attack.
+ * (about 600 kB); the biggest body is a sync push forwarded to the cloud (`cloud.forward`),
+ * which the cloud caps at 8 MB. Anything bigger is a mistake or an attack.
  */
-const MAX_API_BODY_BYTES = 1024 * 1024;
+const MAX_API_BODY_BYTES = 9 * 1024 * 1024;
 
 /**
  * Web mode: serves the built renderer and main's router over HTTP on 127.0.0.1, so the same
@@ -58,12 +69,29 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
   await watch.start();
 
+  let cloud: CloudConnection;
+  try {
+    cloud = await createDeviceCloud({
+      dataDir: options.dataDir,
+      env: options.cloud?.env ?? {},
+      // Web mode keeps the token in a file only this user can read: there is no OS keychain
+      // to reach from plain Node, and the page itself never holds it.
+      vault: createFileTokenVault({ dir: options.dataDir }),
+      localCommand: options.cloud?.localCommand ?? null,
+      userAgent: `Rateback/${options.version} (${process.platform}; web)`,
+    });
+  } catch (error) {
+    await watch.close();
+    throw error;
+  }
+
   const ctx = createInnerContext({
     runtime: 'web',
     version: options.version,
     dataDir: options.dataDir,
     settings: createFileSettingsStore({ dir: options.dataDir }),
     watch,
+    cloud,
     platform: process.platform,
   });
 
@@ -119,18 +147,22 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       });
     });
   } catch (error) {
+    await cloud.close();
     await watch.close();
     throw error;
   }
 
   const port = (server.address() as AddressInfo).port;
   allowedHosts = loopbackHosts(port);
+  // Only now: a host that failed to listen must not have started a cloud.
+  cloud.start();
 
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     close: async () => {
-      // The watch first: it ends its `changes` streams, which lets their SSE responses finish.
+      // The watch and the cloud first: they end their streams, which lets SSE responses finish.
+      await cloud.close();
       await watch.close();
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
