@@ -32,8 +32,9 @@ export function changeFeedMiddleware(db: BookDb): Middleware<DBCore> {
   const pending = new WeakMap<object, BookChanges>();
 
   const record = (req: DBCoreMutateRequest, table: string) => {
-    // For the IndexedDB core, the DBCore transaction is the IDBTransaction itself.
-    const trans = req.trans as unknown as IDBTransaction;
+    // For the IndexedDB core, the DBCore transaction is the IDBTransaction itself (named as the
+    // EventTarget it is, so Node programs without the DOM library type-check this file too).
+    const trans = req.trans as unknown as Pick<EventTarget, 'addEventListener'>;
     let changes = pending.get(trans);
     if (!changes) {
       const fresh: BookChanges = { tables: new Map() };

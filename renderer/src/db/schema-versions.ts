@@ -50,4 +50,19 @@ export const SCHEMA_V2: SchemaVersion = {
   },
 };
 
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_V1, SCHEMA_V2];
+/**
+ * v3: sync with the cloud. `outbox` holds this PC's not-yet-acknowledged write transactions as
+ * numbered mutations (keyed by mutation id, so they push in order); `syncState` holds the
+ * device id, the outbox counter, the pull cursor and which business the book is synced with
+ * (see renderer/src/sync/sync-state.ts). Existing rows need no upgrade: a book's first sign-in
+ * queues its whole content for the cloud (renderer/src/sync/bind-book.ts).
+ */
+export const SCHEMA_V3: SchemaVersion = {
+  version: 3,
+  stores: {
+    outbox: 'id',
+    syncState: 'key',
+  },
+};
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3];
