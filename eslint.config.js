@@ -53,9 +53,11 @@ const rendererImports = {
       message: 'The renderer may import main/ and cloud/ only with `import type` (e.g. AppRouter): their code runs in another process; call it through tRPC.',
     },
     {
-      regex: '^@trpc/server(/|$)',
+      // @trpc/server/observable is the exception: the small client-side Observable that
+      // @trpc/client is built on and a custom link (platform/cloud-client.ts) needs.
+      regex: '^@trpc/server(?!/observable$)(/|$)',
       allowTypeImports: true,
-      message: '@trpc/server is main\'s side of tRPC: the renderer may use its types only, and calls through @trpc/client.',
+      message: '@trpc/server is main\'s side of tRPC: the renderer may use its types only (and @trpc/server/observable for links), and calls through @trpc/client.',
     },
   ],
 };

@@ -10,7 +10,15 @@ import './app/styles.css';
 
 function Root() {
   // One query client and one tRPC client for the app's life (tRPC's React Query v5 shape).
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1 } } }));
+  // networkMode 'always': the book and main are on this PC, so a write must not pause while the
+  // PC is offline (React Query's default would hold every mutation until the network is back);
+  // calls to the cloud fail fast instead, with main's "cannot reach the cloud".
+  const [queryClient] = useState(
+    () =>
+      new QueryClient({
+        defaultOptions: { queries: { staleTime: 30_000, retry: 1, networkMode: 'always' }, mutations: { networkMode: 'always' } },
+      }),
+  );
   const [trpcClient] = useState(() => createMainClient());
   const [db] = useState(() => new BookDb());
   return (

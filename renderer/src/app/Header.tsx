@@ -3,6 +3,7 @@ import { useBook } from './book-context';
 import { Link, useRoute } from './router';
 import { useTRPC } from '../platform/trpc';
 import { useWatchStatus } from '../features/watch/watch-status';
+import { SyncIndicator } from '../features/sync-status/SyncIndicator';
 
 const SECTIONS = [
   { path: 'counter', label: 'Counter' },
@@ -41,28 +42,34 @@ export function Header() {
         <Link to="/settings" aria-current={current === 'settings' ? 'page' : undefined}>
           Settings
         </Link>
+        <Link to="/account" aria-current={current === 'account' ? 'page' : undefined}>
+          Account
+        </Link>
       </nav>
+      <SyncIndicator />
       {problem ? (
         <span className="watch-problem" role="status" title={problem}>
           Watch offline
         </span>
       ) : null}
-      <span className="business-name">{profile.name}</span>
-      <label className="member-picker">
-        <span>At this PC</span>
-        <select
-          aria-label="Team member at this PC"
-          value={me?.id ?? ''}
-          onChange={(e) => chooseMember.mutate({ currentMemberId: e.target.value || null })}
-        >
-          <option value="">Choose…</option>
-          {members.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.name} ({m.role})
-            </option>
-          ))}
-        </select>
-      </label>
+      <div className="header-end">
+        <span className="business-name">{profile.name}</span>
+        <label className="member-picker">
+          <span>At this PC</span>
+          <select
+            aria-label="Team member at this PC"
+            value={me?.id ?? ''}
+            onChange={(e) => chooseMember.mutate({ currentMemberId: e.target.value || null })}
+          >
+            <option value="">Choose…</option>
+            {members.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name} ({m.role})
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
     </header>
   );
 }

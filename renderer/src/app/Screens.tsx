@@ -12,6 +12,8 @@ import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { ImportScreen } from '../features/import/ImportScreen';
 import { ChaseScreen } from '../features/chase/ChaseScreen';
 import { StatementScreen } from '../features/chase/StatementScreen';
+import { AccountArea } from '../features/account/AccountArea';
+import { SyncDetails } from '../features/sync-status/SyncDetails';
 
 /** Picks the screen for the current hash route (see router.tsx for the list). */
 export function Screens() {
@@ -38,6 +40,10 @@ export function Screens() {
       return <ImportScreen />;
     case 'chase':
       return <ChaseScreen />;
+    case 'account':
+      return <AccountArea page={id} />;
+    case 'sync':
+      return <SyncDetails />;
     default:
       return <CounterScreen />;
   }

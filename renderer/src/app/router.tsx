@@ -5,7 +5,9 @@ import { useCallback, useSyncExternalStore, type AnchorHTMLAttributes, type Mous
  * a browser, and a hash route works the same in both without server rewrites.
  *
  * Routes: /counter, /customers, /customers/new, /customers/:id, /customers/:id/edit,
- * /customers/:id/rate, /invoices, /invoices/new?customer=:id, /invoices/:id, /invoices/:id/edit.
+ * /customers/:id/rate, /invoices, /invoices/new?customer=:id, /invoices/:id, /invoices/:id/edit,
+ * /account (sign-in, sign-up, join, verify, team, outbox, review: see features/account/AccountArea),
+ * /sync.
  */
 export interface Route {
   path: string[];
