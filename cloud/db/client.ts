@@ -24,8 +24,12 @@ export interface Database {
    * parameters (migrations; Drizzle's execute takes one statement). Returns the last result's rows.
    */
   scriptTransaction(work: (exec: (sqlText: string) => Promise<Record<string, unknown>[]>) => Promise<void>): Promise<void>;
-  /** Hears NOTIFY on a channel; resolves once listening, with the function that stops it. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Hears NOTIFY on a channel; resolves once listening, with the function that stops it. If the
+   * listening connection drops, it reconnects and calls `onReconnected`: notices sent while it
+   * was away are lost, so the caller re-reads what it follows.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onReconnected?: () => void): Promise<() => Promise<void>>;
   /** The underlying pool, for the benchmark's bare baseline (postgres only). */
   pool?: pg.Pool;
   close(): Promise<void>;
@@ -85,22 +89,65 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
         client.release();
       }
     },
-    async listen(channel, onPayload) {
-      // LISTEN holds a connection of its own for as long as it listens.
-      const client = new pg.Client({ connectionString: url });
-      client.on('error', () => {});
-      await client.connect();
-      client.on('notification', (n) => {
-        if (n.channel === channel && n.payload !== undefined) onPayload(n.payload);
-      });
-      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-      return async () => {
-        await client.end().catch(() => {});
-      };
-    },
+    listen: (channel, onPayload, onReconnected) => listenWithReconnect(url, channel, onPayload, onReconnected),
     async close() {
       await pool.end();
     },
+  };
+}
+
+/**
+ * LISTEN on a connection of its own (a pool would hand it back and lose the LISTEN), kept up
+ * for as long as the process runs: a server restart or a network cut ends the connection, and
+ * a new one is opened with backoff (1 s doubling to 30 s).
+ */
+async function listenWithReconnect(url: string, channel: string, onPayload: (payload: string) => void, onReconnected?: () => void): Promise<() => Promise<void>> {
+  let current: pg.Client | null = null;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+
+  const connect = async (): Promise<void> => {
+    const client = new pg.Client({ connectionString: url });
+    client.on('error', () => {});
+    client.on('notification', (n) => {
+      if (n.channel === channel && n.payload !== undefined) onPayload(n.payload);
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch (error) {
+      await client.end().catch(() => {});
+      throw error;
+    }
+    if (stopped) {
+      await client.end().catch(() => {});
+      return;
+    }
+    current = client;
+    client.once('end', () => {
+      if (current === client) current = null;
+      if (!stopped) reconnectAfter(1000);
+    });
+  };
+
+  const reconnectAfter = (delayMs: number) => {
+    retry = setTimeout(() => {
+      connect().then(
+        () => {
+          if (!stopped) onReconnected?.();
+        },
+        () => {
+          if (!stopped) reconnectAfter(Math.min(delayMs * 2, 30_000));
+        },
+      );
+    }, delayMs);
+  };
+
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await current?.end().catch(() => {});
   };
 }
 

@@ -10,14 +10,14 @@ import type { Database, Tx } from './client';
  * the few steps that must find a row before the business is known: sign-up, sign-in, session
  * checks, accepting an invite, moderation.
  */
-export function asBusiness<T>(database: Database, businessId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+export function asBusiness<T>(database: Pick<Database, 'db'>, businessId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
   return database.db.transaction(async (tx) => {
     await tx.execute(sql`SELECT set_config('role', 'rateback_app', true), set_config('app.business_id', ${businessId}, true)`);
     return work(tx as unknown as Tx);
   });
 }
 
-export function asSystem<T>(database: Database, work: (tx: Tx) => Promise<T>): Promise<T> {
+export function asSystem<T>(database: Pick<Database, 'db'>, work: (tx: Tx) => Promise<T>): Promise<T> {
   return database.db.transaction(async (tx) => {
     await tx.execute(sql`SELECT set_config('role', 'rateback_system', true), set_config('app.business_id', '', true)`);
     return work(tx as unknown as Tx);

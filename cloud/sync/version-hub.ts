@@ -1,4 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
+import { businesses } from '../db/schema';
+import { asSystem } from '../db/tenancy';
 import type { Database, Tx } from '../db/client';
 
 /**
@@ -34,12 +36,10 @@ export function parseVersionPayload(payload: string): { businessId: string; vers
   return { businessId: payload.slice(0, colon), version };
 }
 
-export async function createVersionHub(database: Pick<Database, 'listen'>): Promise<VersionHub> {
+export async function createVersionHub(database: Pick<Database, 'listen'> & Partial<Pick<Database, 'db'>>): Promise<VersionHub> {
   const listeners = new Map<string, Set<(version: number) => void>>();
 
-  const stopListening = await database.listen(VERSIONS_CHANNEL, (payload) => {
-    const notice = parseVersionPayload(payload);
-    if (!notice) return;
+  const dispatch = (notice: { businessId: string; version: number }) => {
     const forBusiness = listeners.get(notice.businessId);
     if (!forBusiness) return;
     // A copy: a listener may unsubscribe while we call the others.
@@ -50,7 +50,28 @@ export async function createVersionHub(database: Pick<Database, 'listen'>): Prom
         // One subscriber's failure must not keep the notice from the rest.
       }
     }
-  });
+  };
+  // After the listening connection was lost and came back, notices from the gap are gone:
+  // tell every followed business its current version (subscribers ignore ones they have seen).
+  const catchUp = () => {
+    const db = database.db;
+    if (!db || listeners.size === 0) return;
+    const ids = [...listeners.keys()];
+    asSystem({ db }, (tx) => tx.select({ id: businesses.id, version: businesses.version }).from(businesses).where(inArray(businesses.id, ids))).then(
+      (rows) => {
+        for (const row of rows) dispatch({ businessId: row.id, version: row.version });
+      },
+      () => {},
+    );
+  };
+  const stopListening = await database.listen(
+    VERSIONS_CHANNEL,
+    (payload) => {
+      const notice = parseVersionPayload(payload);
+      if (notice) dispatch(notice);
+    },
+    catchUp,
+  );
 
   return {
     async notify(tx, businessId, version) {
