@@ -1,7 +1,4 @@
 import { TRPCError } from '@trpc/server';
-import { and, eq, gt, isNull } from 'drizzle-orm';
-import { invites, memberships, users } from '../db/schema';
-import { asBusiness } from '../db/tenancy';
 import type { OutboxMail } from '../mail/outbox-mailer';
 import type { SessionContext } from './me';
 
