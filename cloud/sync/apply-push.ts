@@ -13,7 +13,7 @@ import type { VersionHub } from './version-hub';
  *
  * Statements, in order (each one round trip, whatever the batch size):
  *   set_config (asBusiness) · lock device cursor · lock business version · read held records ·
- *   upsert changed records · [delete old / insert new customer identifiers] · set business
+ *   insert new records / upsert held ones · [delete old / insert new customer identifiers] · set business
  *   version and device cursor · pg_notify
  * A pure replay stops after the cursor with one read of the version. Any refusal (a gap, an
  * invalid record) throws before a record is written, and the whole transaction rolls back.
@@ -50,7 +50,7 @@ export async function applyPush(deps: PushDeps, businessId: string, input: PushI
       await writeRecords(tx, businessId, merged.changed, baseVersion + 1);
       const customers = merged.changed
         .filter((r) => r.table === 'customers')
-        .map((r) => ({ id: r.id, before: r.before?.data ?? null, after: r.after.data }));
+        .map((r) => ({ id: r.id, fresh: r.before === undefined, before: r.before?.data ?? null, after: r.after.data }));
       await writeIdentifiers(tx, businessId, identifierChanges(customers));
     }
     await finishPush(tx, businessId, { deviceId: input.deviceId, lastMutationId: last.id, now }, merged.changed.length > 0 ? version : null);

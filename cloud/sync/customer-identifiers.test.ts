@@ -21,7 +21,17 @@ describe('customer identifiers', () => {
     expect(identifierChanges([{ id: 'c1', before, after }])).toEqual({
       remove: [{ identifier: '+447700900123', customer_id: 'c1' }],
       add: [{ identifier: '+447700900125', customer_id: 'c1' }],
+      addFresh: [],
     });
     expect(identifierChanges([{ id: 'c1', before, after: null }]).remove).toHaveLength(3);
+  });
+
+  it('puts every identifier of a customer not held before among the fresh rows', () => {
+    const after = customer({ phones: ['+447700900123'] });
+    expect(identifierChanges([{ id: 'c2', fresh: true, before: null, after }])).toEqual({
+      remove: [],
+      add: [],
+      addFresh: [...identifiersOf(after)].map((identifier) => ({ identifier, customer_id: 'c2' })),
+    });
   });
 });

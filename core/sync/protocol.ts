@@ -25,8 +25,32 @@ export const SYNC_LIMITS = {
 } as const;
 
 const RecordKey = z.string().min(1).max(SYNC_LIMITS.recordIdLength);
+const FIELD_NAME_MAX = 64;
+
+/**
+ * A plain object whose keys are at most 64 characters and whose every value passes `value`.
+ * Checked in place and passed on as it came, not copied: `z.record` would walk and rebuild
+ * every value of every change, and each table's shape checks the merged record anyway.
+ */
+function shallowRecord<T>(value: (v: unknown) => boolean, message: string) {
+  return z.custom<Record<string, T>>((input) => {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) return false;
+    const proto: unknown = Object.getPrototypeOf(input);
+    if (proto !== Object.prototype && proto !== null) return false;
+    for (const key in input) {
+      if (key.length > FIELD_NAME_MAX || !value((input as Record<string, unknown>)[key])) return false;
+    }
+    return true;
+  }, message);
+}
+
 /** Field values are plain JSON; each table's shape checks them when the server merges. */
-const FieldValues = z.record(z.string().max(64), z.unknown());
+const FieldValues = shallowRecord<unknown>(() => true, `Expected an object of fields with names of at most ${FIELD_NAME_MAX} characters`);
+/** Items added to append-only lists, by list name; the items themselves are checked at merge. */
+const AppendLists = shallowRecord<unknown[]>(
+  (v) => Array.isArray(v) && v.length <= SYNC_LIMITS.itemsPerAppend,
+  `Expected an object of lists with names of at most ${FIELD_NAME_MAX} characters and at most ${SYNC_LIMITS.itemsPerAppend} items each`,
+);
 
 export const Change = z.discriminatedUnion('op', [
   z.strictObject({
@@ -36,7 +60,7 @@ export const Change = z.discriminatedUnion('op', [
     /** Fields set by this change (all of them when the record is new). */
     set: FieldValues,
     /** Items added to append-only lists, by list name. */
-    append: z.record(z.string().max(64), z.array(z.unknown()).max(SYNC_LIMITS.itemsPerAppend)),
+    append: AppendLists,
   }),
   z.strictObject({ table: SyncedTable, id: RecordKey, op: z.literal('delete') }),
 ]);
