@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from './client';
 
@@ -16,7 +16,16 @@ export interface Migration {
   sql: string;
 }
 
-export function readMigrations(dir = join(import.meta.dirname, 'migrations')): Migration[] {
+/**
+ * Where the SQL files are: beside this file in the source tree and in out/main (the build copies
+ * them there); one level up when the bundler put this code in a shared chunk (out/main/chunks).
+ */
+function defaultMigrationsDir(): string {
+  const candidates = [join(import.meta.dirname, 'migrations'), join(import.meta.dirname, '..', 'migrations')];
+  return candidates.find((dir) => existsSync(dir)) ?? candidates[0]!;
+}
+
+export function readMigrations(dir = defaultMigrationsDir()): Migration[] {
   return readdirSync(dir)
     .filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f))
     .sort()

@@ -9,6 +9,9 @@ import { readPullCursor } from '../sync/sync-state-store';
 import { classifySyncError, type SyncFailure } from '../sync/sync-errors';
 import { codeOf, type CloudClient } from './cloud-client';
 import { useCloudClient, useCloudSession } from './cloud-session';
+import { bringTeamIntoBook, memberForThisPc } from './team-in-book';
+import { useTRPC, useTRPCClient } from './trpc';
+import { useQueryClient } from '@tanstack/react-query';
 
 /**
  * Runs the book's sync while this PC is signed in to the cloud, and tells the UI how it goes.
@@ -193,6 +196,34 @@ export function SyncProvider({ children }: { children: ReactNode }) {
       setState(null);
     };
   }, [db, cloud, businessId, current]);
+
+  // Once the first sync has brought the team's book, the cloud team becomes the book's team
+  // (team-in-book.ts), and a PC that has nobody chosen "At this PC" gets the signed-in person.
+  const main = useTRPCClient();
+  const mainQueries = useTRPC();
+  const queryClient = useQueryClient();
+  const userId = session.state === 'signed_in' ? session.me.user.id : null;
+  const firstSyncDone = state?.lastSyncedAt != null;
+  useEffect(() => {
+    if (userId === null || !firstSyncDone) return;
+    let cancelled = false;
+    (async () => {
+      const team = await cloud.team.members.query();
+      if (cancelled) return;
+      await bringTeamIntoBook(db, team);
+      const settings = await main.settings.get.query();
+      const choose = memberForThisPc(settings.currentMemberId, (await db.members.toCollection().primaryKeys()) as string[], userId);
+      if (choose && !cancelled) {
+        await main.settings.update.mutate({ currentMemberId: choose });
+        await queryClient.invalidateQueries({ queryKey: mainQueries.settings.get.queryKey() });
+      }
+    })().catch(() => {
+      // Offline or refused: the book's team stays as it is and this runs again at the next sign-in.
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [db, cloud, main, mainQueries, queryClient, userId, firstSyncDone]);
 
   const value = useMemo((): SyncStatus => {
     const { syncNow } = current;
