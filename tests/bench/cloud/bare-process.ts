@@ -23,8 +23,9 @@ import { serveParent } from './children';
  *                start, with no session check and no transaction: a reference ceiling, not a fair
  *                floor (row-level security is skipped too: the bench connects as a superuser).
  *
- * The SQL is copied from cloud/accounts/session-check.ts and cloud/sync/lookup-customers.ts; if
- * those change, change it here too.
+ * The SQL follows cloud/accounts/session-check.ts (the same four-table join; the cloud compares
+ * the expiry times in SQL, this server in JS) and cloud/sync/lookup-customers.ts; if those
+ * change, change it here too.
  */
 export interface BareReady {
   url: string;
