@@ -1,13 +1,11 @@
-import { useState, type FormEvent } from 'react';
-import { useMutation } from '@tanstack/react-query';
-import { issueAt, withoutIssue, type FieldIssue } from '@core/field-issues';
-import { Link, navigate } from '../../app/router';
-import { issuesOf, type CloudInputs, type JoinResult } from '../../platform/cloud-client';
+import { issueAt } from '@core/field-issues';
+import { Link } from '../../app/router';
+import { type CloudInputs, type JoinResult } from '../../platform/cloud-client';
 import { useCloudClient } from '../../platform/cloud-session';
 import { TextField } from '../../ui/Field';
 import { CloudErrorNotice } from './CloudErrorNotice';
 import { useDefaultDeviceLabel } from './use-device-label';
-import { useSessionEvents } from './use-session-events';
+import { useSessionForm } from './use-session-form';
 
 type JoinInput = CloudInputs['team']['acceptInvite'];
 
@@ -20,26 +18,10 @@ export function JoinTeamForm() {
 
 function JoinFields({ defaultDeviceLabel }: { defaultDeviceLabel: string }) {
   const cloud = useCloudClient();
-  const session = useSessionEvents();
-  const [form, setForm] = useState<JoinInput>({ code: '', email: '', displayName: '', password: '', deviceLabel: defaultDeviceLabel });
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const join = useMutation({
-    mutationFn: (input: JoinInput): Promise<JoinResult> => cloud.team.acceptInvite.mutate(input),
-    onMutate: () => setIssues([]),
-    onSuccess: async (result) => {
-      await session.opened(result.me);
-      navigate('/account');
-    },
-    onError: (error) => setIssues(issuesOf(error)),
-  });
-  const set = (key: keyof JoinInput) => (e: { target: { value: string } }) => {
-    setForm({ ...form, [key]: e.target.value });
-    setIssues(withoutIssue(issues, key));
-  };
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    join.mutate(form);
-  };
+  const { form, issues, set, onSubmit, submit: join } = useSessionForm<JoinInput, JoinResult>(
+    { code: '', email: '', displayName: '', password: '', deviceLabel: defaultDeviceLabel },
+    (input) => cloud.team.acceptInvite.mutate(input),
+  );
   return (
     <form className="account-form" onSubmit={onSubmit} noValidate aria-labelledby="join-title">
       <h1 id="join-title">Join a team with an invite code</h1>

@@ -1,13 +1,11 @@
-import { useState, type FormEvent } from 'react';
-import { useMutation } from '@tanstack/react-query';
-import { issueAt, withoutIssue, type FieldIssue } from '@core/field-issues';
-import { Link, navigate } from '../../app/router';
-import { issuesOf, type CloudInputs, type SignInResult } from '../../platform/cloud-client';
+import { issueAt } from '@core/field-issues';
+import { Link } from '../../app/router';
+import { type CloudInputs, type SignInResult } from '../../platform/cloud-client';
 import { useCloudClient } from '../../platform/cloud-session';
 import { TextField } from '../../ui/Field';
 import { CloudErrorNotice } from './CloudErrorNotice';
 import { useDefaultDeviceLabel } from './use-device-label';
-import { useSessionEvents } from './use-session-events';
+import { useSessionForm } from './use-session-form';
 
 type SignInInput = CloudInputs['account']['signIn'];
 
@@ -20,27 +18,11 @@ export function SignInForm() {
 
 function SignInFields({ defaultDeviceLabel }: { defaultDeviceLabel: string }) {
   const cloud = useCloudClient();
-  const session = useSessionEvents();
-  const [form, setForm] = useState<SignInInput>({ email: '', password: '', deviceLabel: defaultDeviceLabel });
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const signIn = useMutation({
-    // Main keeps the token: the renderer's result is the account alone.
-    mutationFn: (input: SignInInput): Promise<SignInResult> => cloud.account.signIn.mutate(input),
-    onMutate: () => setIssues([]),
-    onSuccess: async (result) => {
-      await session.opened(result.me);
-      navigate('/account');
-    },
-    onError: (error) => setIssues(issuesOf(error)),
-  });
-  const set = (key: keyof SignInInput) => (e: { target: { value: string } }) => {
-    setForm({ ...form, [key]: e.target.value });
-    setIssues(withoutIssue(issues, key));
-  };
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    signIn.mutate(form);
-  };
+  // Main keeps the token: the renderer's result is the account alone.
+  const { form, issues, set, onSubmit, submit: signIn } = useSessionForm<SignInInput, SignInResult>(
+    { email: '', password: '', deviceLabel: defaultDeviceLabel },
+    (input) => cloud.account.signIn.mutate(input),
+  );
   return (
     <form className="account-form" onSubmit={onSubmit} noValidate aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">Sign in</h1>
