@@ -28,8 +28,11 @@ export function SyncDetails() {
           <dd>{countText(state.pending)}</dd>
           <dt>Last synced</dt>
           <dd>{state.lastSyncedAt ? instant(state.lastSyncedAt, navigator.language) : 'Not yet'}</dd>
-          <dt>Network</dt>
-          <dd>{state.online ? 'Online' : 'Offline'}</dd>
+          {/* Two facts, because either can fail alone: a PC on its network may still not reach the cloud. */}
+          <dt>This PC’s network</dt>
+          <dd>{state.online ? 'Connected' : 'Not connected'}</dd>
+          <dt>The cloud</dt>
+          <dd>{state.phase === 'offline' ? 'Not reachable: changes wait on this PC' : 'Reachable'}</dd>
         </dl>
       ) : null}
       <div className="toolbar">
