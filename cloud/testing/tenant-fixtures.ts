@@ -6,9 +6,10 @@ import type { Member } from '@core/member';
 import type { Rating } from '@core/rating';
 import type { PulledRecord } from '@core/sync/protocol';
 import { emailCodeIn, inviteCodeIn, PASSWORD, signUpInput, uniqueEmail } from '../accounts/test-helpers';
-import type { Database } from '../db/client';
+import { sql } from 'drizzle-orm';
+import { rowsOf, type Database } from '../db/client';
 import { sessions } from '../db/schema';
-import { asSystem } from '../db/tenancy';
+import { asBusiness, asSystem } from '../db/tenancy';
 import type { AppRouter } from '../routers/_app';
 import { create, customer, edit, invoice, mutation, payment } from '../sync/test-records';
 import { hashToken, seedMember, type SeededMember } from './fixtures';
@@ -228,4 +229,40 @@ async function inviteCodeFromOutbox(owner: Api, email: string): Promise<string> 
   const mail = mails.find((m) => m.kind === 'invite' && m.to === email);
   if (!mail) throw new Error(`no invite mail to ${email} in the outbox`);
   return inviteCodeIn(mail.text);
+}
+
+/** Business-owned tables and the column naming their business (FORCEd RLS in 0001_init.sql). */
+export const BUSINESS_TABLES = {
+  businesses: 'id',
+  memberships: 'business_id',
+  invites: 'business_id',
+  sessions: 'business_id',
+  book_records: 'business_id',
+  customer_identifiers: 'business_id',
+  device_cursors: 'business_id',
+} as const;
+export type BusinessTable = keyof typeof BUSINESS_TABLES;
+export const BUSINESS_TABLE_NAMES = Object.keys(BUSINESS_TABLES) as BusinessTable[];
+
+/** Every other table, and why it is not the matrix's to count per business. */
+export const OTHER_TABLES: Record<string, string> = {
+  users: 'people, not a business: rateback_app sees only its teammates (checked below)',
+  email_codes: 'sign-up codes: rateback_app has no grant at all',
+  sign_in_failures: 'throttle counters by address: rateback_app has no grant at all',
+  rateback_migrations: 'migration bookkeeping: rateback_app has no grant at all',
+};
+
+/** Every row A can see in every business table, and its teammates, straight from SQL. */
+export async function rowsOfA(database: Database, businessId: string): Promise<Record<string, string[]>> {
+  return asBusiness(database, businessId, async (tx) => {
+    const out: Record<string, string[]> = {};
+    for (const table of BUSINESS_TABLE_NAMES) {
+      const rows = rowsOf<Record<string, unknown>>(await tx.execute(sql`SELECT * FROM ${sql.identifier(table)}`));
+      // last_seen_at moves when a session is used after a minute (session-check.ts): not a change by B.
+      out[table] = rows.map(({ last_seen_at: _seen, ...row }) => JSON.stringify(row)).sort();
+    }
+    // Members may read only these columns of their teammates.
+    out['users'] = rowsOf(await tx.execute(sql`SELECT id, email, display_name FROM users`)).map((row) => JSON.stringify(row)).sort();
+    return out;
+  });
 }
